@@ -1,0 +1,10 @@
+import { app } from '@azure/functions';
+import { queueOf } from '../shared/chain/chain';
+import { ConnectionNames } from '../shared/config/settingNames';
+import { stageTrigger } from '../shared/hosting/azure/stageTrigger';
+
+app.serviceBusQueue('dq', {
+  connection: ConnectionNames.serviceBus,
+  queueName: queueOf('dq'),
+  handler: stageTrigger('dq'),
+});

@@ -1,0 +1,10 @@
+import { app } from '@azure/functions';
+import { queueOf } from '../shared/chain/chain';
+import { ConnectionNames } from '../shared/config/settingNames';
+import { stageTrigger } from '../shared/hosting/azure/stageTrigger';
+
+app.serviceBusQueue('pseudonymise', {
+  connection: ConnectionNames.serviceBus,
+  queueName: queueOf('pseudonymise'),
+  handler: stageTrigger('pseudonymise'),
+});

@@ -1,0 +1,25 @@
+/**
+ * Every app setting the functions read, in one place: local.settings.sample.json, the Bicep templates and the
+ * README table are checked against this list. Connection prefixes follow the Functions identity-based
+ * connection convention (`<prefix>__blobServiceUri`, `<prefix>__fullyQualifiedNamespace`).
+ */
+export const SettingNames = {
+  storageConnection: 'DSCRO_STORAGE',
+  storageBlobServiceUri: 'DSCRO_STORAGE__blobServiceUri',
+  serviceBusConnection: 'DSCRO_SERVICEBUS',
+  serviceBusNamespace: 'DSCRO_SERVICEBUS__fullyQualifiedNamespace',
+  keyVaultUri: 'KEY_VAULT_URI',
+  eventGridTopicEndpoint: 'EVENT_GRID_TOPIC_ENDPOINT',
+  warehouseKind: 'WAREHOUSE_KIND',
+  duckDbPath: 'DUCKDB_PATH',
+  ingestTrigger: 'INGEST_TRIGGER',
+  logLevel: 'DSCRO_LOG_LEVEL',
+} as const;
+
+/** Binding connection names (the prefix the Functions host resolves). */
+export const ConnectionNames = {
+  storage: 'DSCRO_STORAGE',
+  serviceBus: 'DSCRO_SERVICEBUS',
+} as const;
+
+export type WarehouseKind = 'duckdb' | 'synapse';

@@ -1,0 +1,31 @@
+import { ExtractPeriod } from './extractPeriod';
+import { PatientPool } from './patientPool';
+
+/**
+ * What every synthetic flow (SUS+ APC now; prescribing, MHSDS, ECDS later) provides, so the extract
+ * runner can stream any of them to CSV without knowing its columns or defects.
+ */
+export interface FlowGenerator {
+  readonly flow: string;
+  readonly columns: readonly string[];
+  /** File name as the DSCRO would deliver it. */
+  readonly fileName: string;
+  /**
+   * Data rows in batches, cells in column order. Rows planted as malformed may have more or fewer cells.
+   * Single use: each call continues the same underlying sequence.
+   */
+  batches(batchSize: number): Generator<string[][]>;
+  /** Exact counts of planted defects by class; final once batches() is exhausted. */
+  plantedDefects(): Record<string, number>;
+}
+
+export interface FlowGenerationContext {
+  seed: number;
+  period: ExtractPeriod;
+  /** Fraction planted for each defect class the flow knows (0 gives a clean extract). */
+  defectRate: number;
+  /** Exact number of data rows to produce, for benchmarks; otherwise the pool decides. */
+  targetRows?: number;
+}
+
+export type FlowGeneratorFactory = (pool: PatientPool, context: FlowGenerationContext) => FlowGenerator;

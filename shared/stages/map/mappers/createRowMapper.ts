@@ -1,0 +1,16 @@
+import { MappingDefinition } from '../../../definitions/definitionTypes';
+import { hrgLookupMapper } from './hrgLookupMapper';
+import { RowMapper } from './RowMapper';
+import { spellPriceMapper } from './spellPriceMapper';
+
+/** The mapping kinds a flow definition can use; a new kind is added here once and reused by every flow. */
+export function createRowMapper(definition: MappingDefinition): RowMapper {
+  switch (definition.kind) {
+    case 'hrgLookup':
+      return hrgLookupMapper(definition.from, definition.as);
+    case 'spellPrice':
+      return spellPriceMapper(definition.fields, definition.as);
+    default:
+      throw new Error(`mapping kind ${(definition as { kind: string }).kind} is not available yet`);
+  }
+}

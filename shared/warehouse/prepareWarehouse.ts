@@ -1,0 +1,15 @@
+import { Warehouse } from './warehouse.port';
+import { WarehouseModel, tableOf } from './warehouseModel';
+import { dateDimensionRows, hrgDimensionRows, organisationDimensionRows } from './referenceDimensionRows';
+
+/** The calendar covers DSCRO history and the planning horizon commissioners report on. */
+const calendarStart = '2015-04-01';
+const calendarEnd = '2035-03-31';
+
+/** Creates or evolves the tables, then seeds the reference dimensions; safe to run on every start. */
+export async function prepareWarehouse(warehouse: Warehouse, model: WarehouseModel): Promise<void> {
+  await warehouse.applyModel(model);
+  await warehouse.seedRows(tableOf(model, 'dim_date'), dateDimensionRows(calendarStart, calendarEnd));
+  await warehouse.seedRows(tableOf(model, 'dim_hrg'), hrgDimensionRows());
+  await warehouse.seedRows(tableOf(model, 'dim_organisation'), organisationDimensionRows());
+}
