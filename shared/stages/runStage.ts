@@ -63,7 +63,21 @@ export async function runStage(stage: StageName, body: unknown, handler: StageHa
     const code = error instanceof PipelineError ? error.code : ErrorCodes.stageFailed;
     telemetry.log('error', `${stage} failed: ${error.message}`, dimensions, { errorCode: code, deliveryCount });
     await recordFailure(message, stage, error, dependencies, startedAt, deliveryCount).catch(() => undefined);
-    throw error;
+    throw new StageFailedError(stage, message, error);
+  }
+}
+
+/**
+ * What the transport sees when a stage fails: the stage, extract, flow and product, and the cause's message
+ * (which never carries row values). It becomes the dead-letter description an operator reads.
+ */
+export class StageFailedError extends Error {
+  public readonly code: string;
+  public constructor(stage: StageName, message: StageMessage, cause: Error) {
+    const code = cause instanceof PipelineError ? cause.code : ErrorCodes.stageFailed;
+    super(`${code}: stage ${stage} failed for extract ${message.extractId} (flow ${message.flow}, product ${message.product}${message.bucket === undefined ? '' : `, bucket ${message.bucket}`}): ${cause.message}`, { cause });
+    this.name = 'StageFailedError';
+    this.code = code;
   }
 }
 

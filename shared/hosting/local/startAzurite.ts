@@ -12,6 +12,8 @@ const startTimeoutMs = 30_000;
 export interface RunningAzurite {
   connectionString: string;
   port: number;
+  /** The child process, so a benchmark can read its memory from /proc. */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function startAzurite(options: { location?: string } = {}): Promise
   await waitUntilListening(child, port);
   return {
     port,
+    pid: child.pid,
     connectionString: `DefaultEndpointsProtocol=http;AccountName=${devAccount};AccountKey=${devKey};BlobEndpoint=http://127.0.0.1:${port}/${devAccount};`,
     stop: () => stopChild(child),
   };
