@@ -12,7 +12,7 @@ export interface FlowGenerator {
   readonly fileName: string;
   /**
    * Data rows in batches, cells in column order. Rows planted as malformed may have more or fewer cells.
-   * Single use: each call continues the same underlying sequence.
+   * Call once: the rows and defect counts come from one pass over the pool.
    */
   batches(batchSize: number): Generator<string[][]>;
   /** Exact counts of planted defects by class; final once batches() is exhausted. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureLocalPseudonymisationKey } from '../../shared/secrets/ensureLocalPseudonymisationKey';
@@ -15,10 +15,16 @@ export interface TestHost {
 }
 
 /** A local host on a fresh in-memory Azurite and in-memory DuckDB, with a generated key per product. */
-export async function startTestHost(options: { withKeys?: boolean; azurite?: RunningAzurite } = {}): Promise<TestHost> {
+export async function startTestHost(options: { withKeys?: boolean; azurite?: RunningAzurite; fixedKey?: string } = {}): Promise<TestHost> {
   const stateDir = mkdtempSync(join(tmpdir(), 'dscro-test-'));
   const azurite = options.azurite ?? (await startAzurite());
-  if (options.withKeys !== false) {
+  if (options.fixedKey) {
+    // Hosts that must produce identical warehouses share a key, so pseudonyms agree across them.
+    mkdirSync(join(stateDir, 'secrets'), { recursive: true });
+    for (const product of ['careflow', 'community360']) {
+      writeFileSync(join(stateDir, 'secrets', `pseudonymisation-key-${product}.json`), JSON.stringify({ value: `${options.fixedKey}-${product}`, version: 'test-v1' }));
+    }
+  } else if (options.withKeys !== false) {
     for (const product of ['careflow', 'community360']) await ensureLocalPseudonymisationKey(join(stateDir, 'secrets'), `pseudonymisation-key-${product}`);
   }
   const telemetry = new CapturingTelemetry();

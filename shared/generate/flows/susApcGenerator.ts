@@ -1,9 +1,9 @@
+import { hrgCatalogue } from '../../reference/hrgCatalogue';
 import { civilDate, isoDate, twoDigits } from '../calendarDays';
 import { FlowGenerationContext, FlowGenerator } from '../flowGenerator';
 import { invalidNhsNumber } from '../nhsNumbers';
 import { Patient, PatientPool } from '../patientPool';
 import { createSeededRandom, deriveSeed, SeededRandom, Weighted } from '../seededRandom';
-import { loadHrgCatalogue } from './hrgCatalogue';
 import { ClinicalProfile, ProfileKind, susApcProfiles } from './susApcProfiles';
 
 export const susApcFlow = 'sus-apc';
@@ -65,8 +65,8 @@ type RowDefect = (typeof rowDefectClasses)[number];
 export interface SusApcGeneratorOptions extends FlowGenerationContext {
   /** Per-class fractions overriding `defectRate`: per spell for spell-level classes, per row otherwise. */
   defectRates?: Partial<Record<SusApcDefect, number>>;
-  /** HRG code → name; read from reference/hrg/hrg-codes.json when absent. */
-  hrgCatalogue?: ReadonlyMap<string, string>;
+  /** HRG code → entry with its name; the national list in reference/hrg/hrg-codes.json when absent. */
+  hrgCatalogue?: ReadonlyMap<string, { name: string }>;
 }
 
 /**
@@ -231,9 +231,9 @@ class SusApcGenerator implements FlowGenerator {
     this.counts = Object.fromEntries(susApcDefectClasses.map((name) => [name, 0])) as SusApcDefectCounts;
     this.spellDefectRates = defectRates(spellDefectClasses, options);
     this.rowDefectRates = defectRates(rowDefectClasses, options);
-    const hrgCatalogue = options.hrgCatalogue ?? loadHrgCatalogue();
-    this.profilesByKind = resolveProfiles(hrgCatalogue);
-    this.unknownHrgCodes = unknownHrgCandidates.filter((code) => !hrgCatalogue.has(code));
+    const catalogue = options.hrgCatalogue ?? hrgCatalogue();
+    this.profilesByKind = resolveProfiles(catalogue);
+    this.unknownHrgCodes = unknownHrgCandidates.filter((code) => !catalogue.has(code));
     if (this.unknownHrgCodes.length === 0) throw new Error('every unknown-HRG candidate is in the HRG reference list');
     this.nextSpellIdent = 100_000_000 + this.random.int(0, 9_999_999);
     this.nextEpisodeIdent = 500_000_000 + this.random.int(0, 9_999_999);
@@ -459,6 +459,7 @@ class SusApcGenerator implements FlowGenerator {
 
     for (let i = 0; i <= lastIndex; i++) {
       const episode = spell.episodes[i];
+      // In susApcColumns order.
       const row = [
         String(this.nextEpisodeIdent),
         spellIdent,
@@ -508,10 +509,11 @@ class SusApcGenerator implements FlowGenerator {
         row[column.NHS_Number] = '';
         return;
       case 'episodeOutsideSpell': {
-        const isFirst = episodeIndex === 0;
-        const canEndLate = episodeIndex === spell.episodes.length - 1 && spell.dischargeDay !== undefined;
-        if (spell.dischargeDay !== undefined && canEndLate && (!isFirst || random.chance(0.5))) {
-          row[column.Episode_End_Date] = isoDate(spell.dischargeDay + random.int(1, 7));
+        // Only a closed spell's last episode can run past discharge; any episode can start before admission.
+        const discharge = spell.dischargeDay;
+        const isLast = episodeIndex === spell.episodes.length - 1;
+        if (discharge !== undefined && isLast && (episodeIndex > 0 || random.chance(0.5))) {
+          row[column.Episode_End_Date] = isoDate(discharge + random.int(1, 7));
         } else {
           row[column.Episode_Start_Date] = isoDate(spell.admissionDay - random.int(1, 7));
         }
@@ -550,9 +552,10 @@ function defectRates(classes: readonly SusApcDefect[], options: SusApcGeneratorO
   return rates;
 }
 
-function resolveProfiles(hrgCatalogue: ReadonlyMap<string, string>): Map<ProfileKind, ResolvedProfile[]> {
+function resolveProfiles(catalogue: ReadonlyMap<string, { name: string }>): Map<ProfileKind, ResolvedProfile[]> {
   const hrgsByRoot = new Map<string, AgedHrg[]>();
-  for (const [code, name] of [...hrgCatalogue].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  // Sorted so the draw order, and so the output, does not depend on the catalogue's insertion order.
+  for (const [code, { name }] of [...catalogue].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const root = code.slice(0, 4);
     const hrgs = hrgsByRoot.get(root) ?? [];
     hrgs.push({ code, ...ageSplit(name) });
