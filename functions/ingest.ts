@@ -9,8 +9,8 @@ if ((process.env[SettingNames.ingestTrigger] ?? 'eventgrid') === 'blob') {
     connection: ConnectionNames.storage,
     path: 'raw/landing/{flow}/{name}',
     source: 'EventGrid',
-    handler: ingestFromBlobTrigger,
+    handler: ingestFromBlobTrigger(),
   });
 } else {
-  app.eventGrid('ingest', { handler: ingestFromEventGrid });
+  app.eventGrid('ingest', { handler: ingestFromEventGrid() });
 }

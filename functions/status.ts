@@ -5,5 +5,5 @@ app.http('status', {
   methods: ['GET'],
   authLevel: 'function',
   route: 'status/{extractId?}',
-  handler: statusTrigger,
+  handler: statusTrigger(),
 });
