@@ -14,6 +14,8 @@ export const SettingNames = {
   duckDbPath: 'DUCKDB_PATH',
   ingestTrigger: 'INGEST_TRIGGER',
   logLevel: 'DSCRO_LOG_LEVEL',
+  /** Laptop only (func start): where local keys and events live when Key Vault and Event Grid are not configured. */
+  localStateDir: 'DSCRO_LOCAL_STATE_DIR',
 } as const;
 
 /** Binding connection names (the prefix the Functions host resolves). */

@@ -1,11 +1,17 @@
+import { join } from 'node:path';
+import type { TokenCredential } from '@azure/identity';
 import { DefaultAzureCredential } from '@azure/identity';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { SettingNames } from '../../config/settingNames';
 import { DefinitionRegistry } from '../../definitions/DefinitionRegistry';
 import { EventGridPublisher } from '../../events/event-grid-publisher';
+import { EventPublisher } from '../../events/event-publisher.port';
+import { LocalEventSink } from '../../events/local-event-sink';
 import { ManifestStore } from '../../manifest/ManifestStore';
 import { ServiceBusTransport } from '../../messaging/service-bus-transport';
 import { KeyVaultSecretStore } from '../../secrets/key-vault-secret-store';
+import { LocalSecretStore } from '../../secrets/local-secret-store';
+import { SecretStore } from '../../secrets/secret-store.port';
 import { StageDependencies } from '../../stages/StageDependencies';
 import { AzureBlobStore } from '../../storage/azure-blob-store';
 import { JsonLinesTelemetry } from '../../telemetry/JsonLinesTelemetry';
@@ -33,11 +39,24 @@ export async function createAzureDependencies(env: Environment = process.env, te
   const transport = env[SettingNames.serviceBusConnection]
     ? ServiceBusTransport.fromConnectionString(env[SettingNames.serviceBusConnection]!)
     : ServiceBusTransport.fromNamespace(required(env, SettingNames.serviceBusNamespace), credential);
-  const secrets = KeyVaultSecretStore.fromVaultUrl(required(env, SettingNames.keyVaultUri), credential);
-  const events = EventGridPublisher.fromEndpoint(required(env, SettingNames.eventGridTopicEndpoint), credential);
+  const secrets = secretStore(env, credential);
+  const events = eventPublisher(env, credential);
   const warehouse = await openWarehouse(env, blobs);
   await prepareWarehouse(warehouse, model);
   return { blobs, transport, secrets, events, warehouse, registry, model, manifests: new ManifestStore(blobs), telemetry, clock: () => new Date() };
+}
+
+/** Key Vault in Azure; on a laptop, the local key folder only when asked for explicitly. Never a default key. */
+function secretStore(env: Environment, credential: TokenCredential): SecretStore {
+  if (env[SettingNames.keyVaultUri]) return KeyVaultSecretStore.fromVaultUrl(env[SettingNames.keyVaultUri]!, credential);
+  if (env[SettingNames.localStateDir]) return new LocalSecretStore(join(env[SettingNames.localStateDir]!, 'secrets'));
+  throw new Error(`app setting ${SettingNames.keyVaultUri} is not set (or ${SettingNames.localStateDir} for a laptop run): no key, no processing`);
+}
+
+function eventPublisher(env: Environment, credential: TokenCredential): EventPublisher {
+  if (env[SettingNames.eventGridTopicEndpoint]) return EventGridPublisher.fromEndpoint(env[SettingNames.eventGridTopicEndpoint]!, credential);
+  if (env[SettingNames.localStateDir]) return new LocalEventSink(join(env[SettingNames.localStateDir]!, 'events'));
+  throw new Error(`app setting ${SettingNames.eventGridTopicEndpoint} is not set (or ${SettingNames.localStateDir} for a laptop run)`);
 }
 
 async function openWarehouse(env: Environment, blobs: AzureBlobStore): Promise<Warehouse> {
