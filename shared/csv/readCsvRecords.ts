@@ -14,6 +14,9 @@ export interface CsvRecord {
  */
 export async function* readCsvRecords(body: Readable, options: { gzip: boolean }): AsyncGenerator<CsvRecord> {
   const text = options.gzip ? body.pipe(createGunzip()) : body;
+  // Decoded here, not by papaparse: it decodes each Buffer chunk on its own, so a character whose bytes straddle
+  // two chunks (common at gunzip and download boundaries) would become replacement characters.
+  text.setEncoding('utf8');
   const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: ',', skipEmptyLines: 'greedy' }) as unknown as NodeJS.ReadWriteStream;
   text.on('error', (error) => parser.emit('error', error));
   text.pipe(parser);

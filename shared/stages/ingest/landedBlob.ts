@@ -34,7 +34,14 @@ export function parseLandedBlob(path: string): LandedBlob {
 export function blobPathFromSubject(subject: string): { container: string; path: string } {
   const match = /^\/blobServices\/default\/containers\/([^/]+)\/blobs\/(.+)$/.exec(subject);
   if (!match) throw new PipelineError(ErrorCodes.unsafePath, 'event subject is not a blob subject', {});
-  return { container: match[1], path: decodeURIComponent(match[2]) };
+  let path: string;
+  try {
+    path = decodeURIComponent(match[2]);
+  } catch {
+    // A malformed escape (a literal '%' in the name) is refused with the path code an operator searches for, not a bare URIError.
+    throw new PipelineError(ErrorCodes.unsafePath, 'event subject has a malformed percent-encoded blob path', { blobPath: safeForLog(match[2]) });
+  }
+  return { container: match[1], path };
 }
 
 /** Paths come from outside; keep them short and printable in logs. */
