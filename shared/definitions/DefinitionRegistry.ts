@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrorCodes } from '../errors/errorCodes';
 import { PipelineError } from '../errors/pipelineError';
 import { FlowDefinition, ProductDefinition } from './definitionTypes';
 import { describeSchemaErrors, schemaValidator } from './jsonSchemas';
 import { projectRoot } from './projectRoot';
+import { linkOutputFlows } from '../stages/link/linkOutputFlows';
 
 /**
  * Every flow and product definition in definitions/, validated against their JSON Schemas at start-up,
@@ -14,12 +15,13 @@ export class DefinitionRegistry {
   private constructor(
     private readonly flowsById: Map<string, FlowDefinition>,
     private readonly productsById: Map<string, ProductDefinition>,
+    private readonly root: string,
   ) {}
 
   public static load(root: string = projectRoot()): DefinitionRegistry {
     const flows = readDefinitions<FlowDefinition>(join(root, 'definitions/flows'), 'schemas/definitions/flow-definition.schema.json');
     const products = readDefinitions<ProductDefinition>(join(root, 'definitions/products'), 'schemas/definitions/product-definition.schema.json');
-    const registry = new DefinitionRegistry(new Map(flows.map((f) => [f.id, f])), new Map(products.map((p) => [p.id, p])));
+    const registry = new DefinitionRegistry(new Map(flows.map((f) => [f.id, f])), new Map(products.map((p) => [p.id, p])), root);
     registry.checkReferences();
     return registry;
   }
@@ -61,8 +63,15 @@ export class DefinitionRegistry {
         }
       }
       for (const output of product.link.outputs) {
-        if (!product.flows.includes(output.anchorFlow)) {
-          throw new PipelineError(ErrorCodes.invalidDefinition, `link output '${output.name}' anchors on flow '${output.anchorFlow}', which the product does not include`, { product: product.id });
+        for (const flowId of linkOutputFlows(output)) {
+          if (!product.flows.includes(flowId)) {
+            throw new PipelineError(ErrorCodes.invalidDefinition, `link output '${output.name}' reads flow '${flowId}', which the product does not include`, { product: product.id });
+          }
+        }
+      }
+      for (const view of product.views) {
+        if (!existsSync(join(this.root, view.file))) {
+          throw new PipelineError(ErrorCodes.invalidDefinition, `view '${view.name}' names ${view.file}, which does not exist`, { product: product.id });
         }
       }
     }

@@ -36,7 +36,15 @@ export interface IdentifierTreatment {
 
 export type MappingDefinition =
   | { kind: 'hrgLookup'; from: string; as: string }
-  | { kind: 'spellPrice'; as: string; fields: SpellPriceFields };
+  | { kind: 'spellPrice'; as: string; fields: SpellPriceFields }
+  | { kind: 'bnfHierarchy'; from: string; as: string }
+  | { kind: 'codeLookup'; reference: string; from: string; as: string; normalise?: CodeNormalisation };
+
+/**
+ * How a code is made comparable before a lookup, applied to the row's value and the reference keys alike:
+ * `stripLeadingZeros` lets "04" (an2 in MHSDS) match "4"; `upperCase` suits case-insensitive code sets.
+ */
+export type CodeNormalisation = 'stripLeadingZeros' | 'upperCase';
 
 export interface SpellPriceFields {
   hrg: string;
@@ -91,7 +99,10 @@ export interface ProductDefinition {
   /** Key Vault secret holding the product's pseudonymisation key (per data-sharing agreement). */
   keySecretName: string;
   flows: string[];
+  /** Named values the views use as {{name}} (thresholds, shares), with their source in the description. */
+  parameters: Record<string, number | string>;
   link: LinkDefinition;
+  views: ViewDefinition[];
   dqRules: ProductDqRuleDefinition[];
 }
 
@@ -101,20 +112,68 @@ export interface LinkDefinition {
   outputs: LinkOutputDefinition[];
 }
 
-export interface LinkOutputDefinition {
+export type LinkOutputDefinition = PassThroughOutput | WindowMatchOutput | PatientPeriodSummaryOutput;
+
+interface LinkOutputBase {
   /** Output name; its warehouse table is `link_<product>_<name>`. */
   name: string;
   description: string;
+  /** Key of the output row, unique within the output. */
+  key: string[];
+}
+
+/** Anchor rows of one flow, passed through as they are (null pseudonyms included). */
+export interface PassThroughOutput extends LinkOutputBase {
   kind: 'passThrough';
-  /** Flow whose fact rows the output is built from. */
   anchorFlow: string;
   /** SQL predicate selecting anchor rows (for example, the last episode of each spell). */
   anchorWhere?: string;
-  /** Key of the output row, unique within the output. */
-  key: string[];
   columns: ColumnDefinition[];
-  /** How far (days) rows of each other flow reach into the anchor's periods: [from, to] relative to the anchor date. */
-  reach?: Record<string, { fromDays: number; toDays: number }>;
+}
+
+/**
+ * Each anchor row (one flow) with measures over the same patient's rows of other flows whose date falls in a
+ * window after the anchor's date. Rows without a pseudonym never link and are not anchors.
+ */
+export interface WindowMatchOutput extends LinkOutputBase {
+  kind: 'windowMatch';
+  anchor: { flow: string; date: string; where?: string; columns: ColumnDefinition[] };
+  targets: WindowTarget[];
+}
+
+export interface WindowTarget {
+  flow: string;
+  /** Fact column holding the target's date. */
+  date: string;
+  where?: string;
+  /** Inclusive window relative to the anchor date: days, or calendar months (month of anchor + from .. + to). */
+  window: { unit: 'day' | 'month'; from: number; to: number };
+  measures: MeasureDefinition[];
+}
+
+/** Per patient and financial year, measures over several flows' rows dated in that year. */
+export interface PatientPeriodSummaryOutput extends LinkOutputBase {
+  kind: 'patientPeriodSummary';
+  grain: 'financialYear';
+  sources: { flow: string; date: string; where?: string; measures: MeasureDefinition[] }[];
+}
+
+export interface MeasureDefinition {
+  name: string;
+  /** exists: any row matched; count: rows; countNonNull: rows with a value in `column`; sum: total of `column`. */
+  fn: 'exists' | 'count' | 'countNonNull' | 'sum';
+  column?: string;
+  label?: string;
+}
+
+/** A SQL view in the portable subset of DuckDB and Synapse T-SQL; {{schema}} and {{parameter}} are filled in. */
+export interface ViewDefinition {
+  name: string;
+  description: string;
+  /** Path from the project root to the SQL file. */
+  file: string;
+  /** Patient-level views are never returned row by row to commissioners, only aggregated. */
+  patientLevel?: boolean;
 }
 
 export interface ProductDqRuleDefinition extends DqRuleDefinition {

@@ -29,6 +29,8 @@ export interface ExtractManifest {
   landedPath: string;
   acceptedPath?: string;
   precedence: string;
+  /** Months the extract says it covers (from its file name), for rules such as RX-PERIOD-IN-EXTRACT. */
+  coverage?: { from: string; to: string };
   status: ExtractStatus;
   receivedAt: string;
   sizeBytes: number;

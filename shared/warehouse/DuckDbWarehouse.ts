@@ -27,7 +27,7 @@ export class DuckDbWarehouse implements Warehouse {
 
   public static async open(file: string, blobs: BlobStore): Promise<DuckDbWarehouse> {
     if (file !== ':memory:') await mkdir(dirname(file), { recursive: true });
-    const instance = await DuckDBInstance.create(file);
+    const instance = await DuckDBInstance.create(file, process.env.BENCH_DUCKDB_MEMORY ? { memory_limit: process.env.BENCH_DUCKDB_MEMORY } : undefined);
     const connection = await instance.connect();
     return new DuckDbWarehouse(instance, connection, blobs);
   }
@@ -158,6 +158,19 @@ export class DuckDbWarehouse implements Warehouse {
     return this.exclusive(async () => {
       const reader = await this.connection.runAndReadAll(sql, parameters as Record<string, DuckDBValue>);
       return reader.getRowObjectsJS().map(normaliseRow);
+    });
+  }
+
+  public async forEachChunk(sql: string, parameters: SqlParameters, onChunk: (rows: SqlRow[]) => void | Promise<void>): Promise<void> {
+    await this.exclusive(async () => {
+      const result = await this.connection.stream(sql, parameters as Record<string, DuckDBValue>);
+      for await (const rows of result.yieldRowObjectJs()) await onChunk(rows.map(normaliseRow));
+    });
+  }
+
+  public async applyViews(views: { name: string; sql: string }[]): Promise<void> {
+    await this.exclusive(async () => {
+      for (const view of views) await this.connection.run(`CREATE OR REPLACE VIEW ${q(this.schema)}.${q(view.name)} AS ${view.sql}`);
     });
   }
 

@@ -1,6 +1,7 @@
 import { DefinitionRegistry } from '../definitions/DefinitionRegistry';
-import { ColumnDefinition, FlowDefinition, LinkOutputDefinition, ProductDefinition } from '../definitions/definitionTypes';
+import { ColumnDefinition, FlowDefinition, LinkOutputDefinition, MeasureDefinition, ProductDefinition } from '../definitions/definitionTypes';
 import { StandardColumns, lineageColumns, pseudonymisedStandardColumns } from '../flows/standardColumns';
+import { renderViewSql } from './renderViewSql';
 import { TableModel, WarehouseModel } from './warehouseModel';
 
 export const warehouseSchema = 'dw';
@@ -9,7 +10,10 @@ export const warehouseSchema = 'dw';
 export function buildWarehouseModel(registry: DefinitionRegistry): WarehouseModel {
   const facts = registry.flows().map(factTable);
   const linked = registry.products().flatMap((product) => product.link.outputs.map((output) => linkedTable(product, output)));
-  return { schema: warehouseSchema, tables: [...conformedDimensions, ...facts, ...linked, loadBatchTable] };
+  const views = registry.products().flatMap((product) =>
+    product.views.map((view) => ({ name: view.name, product: product.id, description: view.description, sql: renderViewSql(product, view, warehouseSchema), patientLevel: view.patientLevel ?? false })),
+  );
+  return { schema: warehouseSchema, tables: [...conformedDimensions, ...facts, ...linked, loadBatchTable], views };
 }
 
 export function factTable(flow: FlowDefinition): TableModel {
@@ -31,15 +35,40 @@ export function linkedTable(product: ProductDefinition, output: LinkOutputDefini
     { name: StandardColumns.periodMonth, from: StandardColumns.periodMonth, type: 'date', label: 'Reporting month' },
     { name: StandardColumns.bucket, from: StandardColumns.bucket, type: 'integer', label: 'Patient partition' },
   ];
-  const hasPseudonym = output.columns.some((column) => column.name === StandardColumns.pseudonym);
+  const columns = linkedOutputColumns(output);
+  const hasPseudonym = columns.some((column) => column.name === StandardColumns.pseudonym);
   return {
     name: linkedTableName(product, output),
     kind: 'linked',
     description: output.description,
-    columns: [...output.columns, ...partitionColumns],
+    columns: [...columns, ...partitionColumns],
     key: output.key,
     distributionColumn: hasPseudonym ? StandardColumns.pseudonym : undefined,
   };
+}
+
+/** The columns an output writes, before the partition columns: derived from its kind and measures. */
+export function linkedOutputColumns(output: LinkOutputDefinition): ColumnDefinition[] {
+  const pseudonym: ColumnDefinition = { name: StandardColumns.pseudonym, from: StandardColumns.pseudonym, type: 'string', length: 64, label: 'Patient pseudonym' };
+  switch (output.kind) {
+    case 'passThrough':
+      return output.columns;
+    case 'windowMatch': {
+      const anchor = output.anchor.columns.some((column) => column.name === StandardColumns.pseudonym) ? output.anchor.columns : [...output.anchor.columns, pseudonym];
+      return [...anchor, ...output.targets.flatMap((target) => target.measures.map(measureColumn))];
+    }
+    case 'patientPeriodSummary':
+      return [
+        { name: 'financial_year', from: 'financial_year', type: 'string', length: 7, label: 'Financial year' },
+        pseudonym,
+        ...output.sources.flatMap((source) => source.measures.map(measureColumn)),
+      ];
+  }
+}
+
+function measureColumn(measure: MeasureDefinition): ColumnDefinition {
+  const type = measure.fn === 'exists' ? 'boolean' : measure.fn === 'sum' ? 'decimal' : 'integer';
+  return { name: measure.name, from: measure.name, type, label: measure.label };
 }
 
 const conformedDimensions: TableModel[] = [

@@ -6,10 +6,11 @@ import { dateDimensionRows, hrgDimensionRows, organisationDimensionRows } from '
 const calendarStart = '2015-04-01';
 const calendarEnd = '2035-03-31';
 
-/** Creates or evolves the tables, then seeds the reference dimensions; safe to run on every start. */
+/** Creates or evolves the tables, seeds the reference dimensions, then (re)creates the views; safe on every start. */
 export async function prepareWarehouse(warehouse: Warehouse, model: WarehouseModel): Promise<void> {
   await warehouse.applyModel(model);
   await warehouse.seedRows(tableOf(model, 'dim_date'), dateDimensionRows(calendarStart, calendarEnd));
   await warehouse.seedRows(tableOf(model, 'dim_hrg'), hrgDimensionRows());
   await warehouse.seedRows(tableOf(model, 'dim_organisation'), organisationDimensionRows());
+  await warehouse.applyViews(model.views);
 }

@@ -41,5 +41,9 @@ export interface Warehouse {
   /** Small reference dimensions: inserts the rows whose key is not there yet. */
   seedRows(table: TableModel, rows: Record<string, string | number | null>[]): Promise<void>;
   query(sql: string, parameters?: SqlParameters): Promise<SqlRow[]>;
+  /** Streams a large result in chunks; `onChunk` must not call back into the warehouse. */
+  forEachChunk(sql: string, parameters: SqlParameters, onChunk: (rows: SqlRow[]) => void | Promise<void>): Promise<void>;
+  /** Creates or replaces the views (after the tables exist). */
+  applyViews(views: { name: string; sql: string }[]): Promise<void>;
   close(): Promise<void>;
 }

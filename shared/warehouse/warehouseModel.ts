@@ -14,9 +14,18 @@ export interface TableModel {
   distributionColumn?: string;
 }
 
+export interface ViewModel {
+  name: string;
+  product: string;
+  description: string;
+  sql: string;
+  patientLevel: boolean;
+}
+
 export interface WarehouseModel {
   schema: string;
   tables: TableModel[];
+  views: ViewModel[];
 }
 
 export function tableOf(model: WarehouseModel, name: string): TableModel {

@@ -23,8 +23,10 @@ export async function assureQuality(message: StageMessage, dependencies: StageDe
   const product = registry.product(message.product);
   const flow = registry.flow(message.flow);
   const results: RuleResult[] = [];
+  const manifest = await dependencies.manifests.read(flow.id, message.extractId);
+  const parameters = coverageParameters(manifest?.coverage);
   for (const rule of flow.dqRules) {
-    results.push(await evaluateRule(warehouse, rule, { schema: model.schema, table: factTable(flow), flow: flow.id, extractId: message.extractId }));
+    results.push(await evaluateRule(warehouse, rule, { schema: model.schema, table: factTable(flow), flow: flow.id, extractId: message.extractId, parameters }));
   }
   for (const rule of product.dqRules) {
     results.push(await evaluateRule(warehouse, rule, { schema: model.schema, table: tableOf(model, rule.table), flow: product.id }));
@@ -94,6 +96,11 @@ export async function assureQuality(message: StageMessage, dependencies: StageDe
     details: { runId, status, rulesFailed: summary.rulesFailed, rulesWarned: summary.rulesWarned },
     next: [],
   };
+}
+
+/** First days of the first and last covered month; an extract that names no months covers all of them. */
+function coverageParameters(coverage: { from: string; to: string } | undefined): { coverage_from: string; coverage_to: string } {
+  return { coverage_from: `${coverage?.from ?? '0001-01'}-01`, coverage_to: `${coverage?.to ?? '9999-12'}-01` };
 }
 
 function worstStatus(statuses: RuleStatus[], balanced: boolean): RuleStatus {

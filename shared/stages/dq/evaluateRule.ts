@@ -14,6 +14,8 @@ export interface RuleScope {
   flow: string;
   /** Restricts the rule to one extract's rows; absent for product-wide rules. */
   extractId?: string;
+  /** Values a rule may use as $name (for example the extract's coverage months). */
+  parameters?: SqlParameters;
 }
 
 /**
@@ -22,9 +24,11 @@ export interface RuleScope {
  */
 export async function evaluateRule(warehouse: Warehouse, rule: DqRuleDefinition, scope: RuleScope): Promise<RuleResult> {
   const source = `${q(scope.schema)}.${q(scope.table.name)}`;
-  const conditions = [scope.extractId ? `${q(StandardColumns.extractId)} = $extract` : '1 = 1', rule.appliesTo ? `(${rule.appliesTo})` : '1 = 1'];
-  const failing = `CASE WHEN (${rule.passes}) THEN 0 ELSE 1 END`;
-  const parameters: SqlParameters = scope.extractId ? { extract: scope.extractId } : {};
+  const passes = rule.passes.replace(/\{\{\s*schema\s*\}\}/g, q(scope.schema));
+  const applies = rule.appliesTo?.replace(/\{\{\s*schema\s*\}\}/g, q(scope.schema));
+  const conditions = [scope.extractId ? `${q(StandardColumns.extractId)} = $extract` : '1 = 1', applies ? `(${applies})` : '1 = 1'];
+  const failing = `CASE WHEN (${passes}) THEN 0 ELSE 1 END`;
+  const parameters = usedParameters(`${passes} ${applies ?? ''}`, { ...(scope.parameters ?? {}), ...(scope.extractId ? { extract: scope.extractId } : {}) });
   const [counts] = await warehouse.query(
     `SELECT count(*) AS checked, COALESCE(sum(${failing}), 0) AS failing FROM ${source} WHERE ${conditions.join(' AND ')}`,
     parameters,
@@ -55,6 +59,13 @@ export async function evaluateRule(warehouse: Warehouse, rule: DqRuleDefinition,
       sourceLine: Number(row[StandardColumns.sourceLine] ?? 0),
     })),
   };
+}
+
+/** DuckDB refuses parameters a statement does not use, so only those named in the SQL are bound. */
+function usedParameters(ruleSql: string, available: SqlParameters): SqlParameters {
+  const used: SqlParameters = {};
+  for (const [name, value] of Object.entries(available)) if (name === 'extract' || ruleSql.includes(`$${name}`)) used[name] = value;
+  return used;
 }
 
 function statusOf(rule: DqRuleDefinition, rowsFailing: number, failRate: number): RuleStatus {

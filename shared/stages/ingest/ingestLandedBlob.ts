@@ -9,6 +9,7 @@ import { BlobPaths } from '../../storage/paths';
 import { Zones } from '../../storage/zones';
 import { StageDependencies } from '../StageDependencies';
 import { checkHeader } from './checkHeader';
+import { extractCoverage } from './extractCoverage';
 import { extractPrecedence } from './extractPrecedence';
 import { parseLandedBlob } from './landedBlob';
 import { scanExtract } from './scanExtract';
@@ -65,6 +66,7 @@ export async function ingestLandedBlob(path: string, dependencies: StageDependen
         fileName: landed.fileName,
         landedPath: `${Zones.raw}/${path}`,
         precedence,
+        coverage: extractCoverage(landed.fileName),
         status: header.rejection ? 'rejected' : 'accepted',
         receivedAt: now,
         sizeBytes: scan.bytes,

@@ -1,34 +1,32 @@
-import { ProductDefinition } from '../../definitions/definitionTypes';
+import { LinkOutputDefinition } from '../../definitions/definitionTypes';
+import { addDays, addMonths, financialYearStart, monthEnd, monthStart, monthsBetween } from './periodMath';
 
 /**
- * The reporting months an arriving extract can change: its own months, plus every month whose link windows
- * reach them. A row of flow F dated d affects anchor rows dated in [d - toDays, d - fromDays].
+ * The output periods ('YYYY-MM') an arriving extract of `flow` can change, given the months its rows touched.
+ * Windows are read from the definition, so a wider window widens the recomputation by itself:
+ * a target row dated d can change anchors dated in [d - to, d - from].
  */
-export function affectedPeriods(product: ProductDefinition, flow: string, extractPeriods: string[]): string[] {
-  const months = new Set(extractPeriods);
-  for (const output of product.link.outputs) {
-    const reach = output.reach?.[flow];
-    if (!reach) continue;
-    for (const period of extractPeriods) {
-      const monthStart = new Date(`${period}-01T00:00:00Z`);
-      const monthEnd = new Date(Date.UTC(monthStart.getUTCFullYear(), monthStart.getUTCMonth() + 1, 0));
-      const earliest = addDays(monthStart, -reach.toDays);
-      const latest = addDays(monthEnd, -reach.fromDays);
-      for (const month of monthsBetween(earliest, latest)) months.add(month);
-    }
+export function affectedPeriods(output: LinkOutputDefinition, flow: string, extractPeriods: string[]): string[] {
+  const periods = new Set<string>();
+  switch (output.kind) {
+    case 'passThrough':
+      if (output.anchorFlow === flow) extractPeriods.forEach((period) => periods.add(period));
+      break;
+    case 'windowMatch':
+      if (output.anchor.flow === flow) extractPeriods.forEach((period) => periods.add(period));
+      for (const target of output.targets.filter((candidate) => candidate.flow === flow)) {
+        for (const period of extractPeriods) {
+          const { unit, from, to } = target.window;
+          const reached = unit === 'day'
+            ? monthsBetween(addDays(monthStart(period), -to), addDays(monthEnd(period), -from))
+            : monthsBetween(monthStart(addMonths(period, -to)), monthStart(addMonths(period, -from)));
+          reached.forEach((month) => periods.add(month));
+        }
+      }
+      break;
+    case 'patientPeriodSummary':
+      if (output.sources.some((source) => source.flow === flow)) extractPeriods.forEach((period) => periods.add(financialYearStart(period)));
+      break;
   }
-  return [...months].sort();
-}
-
-function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * 86_400_000);
-}
-
-function monthsBetween(from: Date, to: Date): string[] {
-  const months: string[] = [];
-  const [start, end] = from <= to ? [from, to] : [to, from];
-  for (let cursor = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1)); cursor <= end; cursor.setUTCMonth(cursor.getUTCMonth() + 1)) {
-    months.push(cursor.toISOString().slice(0, 7));
-  }
-  return months;
+  return [...periods].sort();
 }

@@ -4,12 +4,12 @@ import { StageMessage } from '../../messaging/stageMessage';
 import { BlobPaths } from '../../storage/paths';
 import { Zones } from '../../storage/zones';
 import { linkedTable } from '../../warehouse/buildWarehouseModel';
-import { SqlRow } from '../../warehouse/warehouse.port';
 import { StageDependencies } from '../StageDependencies';
 import { StageOutcome } from '../StageOutcome';
 import { affectedPeriods } from './affectedPeriods';
+import { computeLinkedRows } from './computeLinkedRows';
+import { linkOutputFlows } from './linkOutputFlows';
 import { linkRunId } from './linkRunId';
-import { passThroughRows } from './passThroughRows';
 
 /**
  * Recomputes a product's linked outputs for every period an arriving extract can affect, from whatever is
@@ -19,31 +19,36 @@ import { passThroughRows } from './passThroughRows';
  */
 export async function linkProduct(message: StageMessage, dependencies: StageDependencies): Promise<StageOutcome> {
   const product = dependencies.registry.product(message.product);
+  const extractPeriods = message.periods ?? [];
   if (message.bucket === undefined) {
-    const periods = affectedPeriods(product, message.flow, message.periods ?? []);
-    const runId = linkRunId(product.id, message.extractId, periods);
-    const next: StageMessage[] = Array.from({ length: product.link.buckets }, (_, bucket) => ({ ...message, stage: 'link', bucket, linkRunId: runId, periods }));
+    const runId = linkRunId(product.id, message.extractId, extractPeriods);
+    const next: StageMessage[] = Array.from({ length: product.link.buckets }, (_, bucket) => ({ ...message, stage: 'link', bucket, linkRunId: runId }));
     return { rowsIn: 0, rowsOut: 0, rowsQuarantined: 0, quarantineReasons: {}, outputs: [], next, recordInManifest: false };
   }
   const bucket = message.bucket;
-  const periods = message.periods ?? [];
-  const runId = message.linkRunId ?? linkRunId(product.id, message.extractId, periods);
+  const runId = message.linkRunId ?? linkRunId(product.id, message.extractId, extractPeriods);
   let rowsOut = 0;
   const outputs: string[] = [];
-  for (const output of product.link.outputs) {
+  const recomputed: Record<string, string[]> = {};
+  for (const output of product.link.outputs.filter((candidate) => linkOutputFlows(candidate).includes(message.flow))) {
     const table = linkedTable(product, output);
-    const anchorFact = dependencies.registry.flow(output.anchorFlow).fact.table;
+    const periods = affectedPeriods(output, message.flow, extractPeriods);
+    recomputed[output.name] = periods;
     for (const period of periods) {
-      const rows = await passThroughRows(dependencies.warehouse, dependencies.model.schema, anchorFact, output, period, bucket);
+      const rows = await computeLinkedRows({ warehouse: dependencies.warehouse, registry: dependencies.registry, schema: dependencies.model.schema, bucket, period }, output);
       const path = BlobPaths.linkedOutput(product.id, output.name, period, bucket);
-      const writer = new CsvBlobWriter(dependencies.blobs, Zones.processed, path, table.columns.map((column) => column.name));
-      for (const row of rows) await writer.writeObject(textRow(row));
+      const writer = new CsvBlobWriter(dependencies.blobs, Zones.processed, path, table.columns.map((column) => column.from));
+      for (const row of rows) {
+        row[StandardColumns.periodMonth] = `${period}-01`;
+        row[StandardColumns.bucket] = String(bucket);
+        await writer.writeObject(row);
+      }
       await writer.close();
       rowsOut += await dependencies.warehouse.replaceLinked({ table, source: { zone: Zones.processed, path }, periods: [period], bucket });
       outputs.push(`${Zones.processed}/${path}`);
     }
   }
-  await dependencies.blobs.write(Zones.processed, BlobPaths.linkRunMarker(product.id, runId, bucket), JSON.stringify({ runId, bucket, periods, rowsOut }), {
+  await dependencies.blobs.write(Zones.processed, BlobPaths.linkRunMarker(product.id, runId, bucket), JSON.stringify({ runId, bucket, recomputed, rowsOut }), {
     contentType: 'application/json',
   });
   const complete = await allBucketsDone(dependencies, product.id, runId, product.link.buckets);
@@ -54,8 +59,8 @@ export async function linkProduct(message: StageMessage, dependencies: StageDepe
     quarantineReasons: {},
     outputs,
     stageKey: `link#${bucket}`,
-    details: { runId, periods },
-    next: complete ? [{ ...message, stage: 'dq', bucket: undefined, blobs: [] }] : [],
+    details: { runId, recomputed },
+    next: complete ? [{ ...message, stage: 'dq', bucket: undefined, linkRunId: undefined, blobs: [] }] : [],
   };
 }
 
@@ -63,11 +68,4 @@ async function allBucketsDone(dependencies: StageDependencies, product: string, 
   let markers = 0;
   for await (const _marker of dependencies.blobs.list(Zones.processed, BlobPaths.linkRunMarkerPrefix(product, runId))) markers += 1;
   return markers >= buckets;
-}
-
-function textRow(row: SqlRow): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(row)) out[key] = value === null || value === undefined ? '' : String(value);
-  if (out[StandardColumns.periodMonth]) out[StandardColumns.periodMonth] = out[StandardColumns.periodMonth].slice(0, 10);
-  return out;
 }

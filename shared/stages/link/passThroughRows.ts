@@ -1,15 +1,25 @@
-import { LinkOutputDefinition } from '../../definitions/definitionTypes';
-import { StandardColumns } from '../../flows/standardColumns';
-import { quoteIdentifier as q } from '../../warehouse/duckdbTypes';
-import { SqlRow, Warehouse } from '../../warehouse/warehouse.port';
+import { PassThroughOutput } from '../../definitions/definitionTypes';
+import { LinkContext, LinkedRow } from './LinkContext';
+import { streamFactSlice } from './factSource';
+import { monthEnd, monthStart } from './periodMath';
 
-/** Anchor rows of one bucket and month, as the output's columns: the link step of a single-flow product. */
-export async function passThroughRows(warehouse: Warehouse, schema: string, factTableName: string, output: LinkOutputDefinition, period: string, bucket: number): Promise<SqlRow[]> {
-  const columns = output.columns.map((column) => `${q(column.from)} AS ${q(column.name)}`).join(', ');
-  const where = output.anchorWhere ? ` AND (${output.anchorWhere})` : '';
-  return warehouse.query(
-    `SELECT ${columns}, ${q(StandardColumns.periodMonth)}, ${q(StandardColumns.bucket)} FROM ${q(schema)}.${q(factTableName)}
-     WHERE ${q(StandardColumns.bucket)} = $bucket AND ${q(StandardColumns.periodMonth)} = CAST($month AS DATE)${where}`,
-    { bucket, month: `${period}-01` },
+/** Anchor rows of one bucket and month (by the flow's reporting month), as the output's columns. */
+export async function passThroughRows(context: LinkContext, output: PassThroughOutput): Promise<LinkedRow[]> {
+  const rows: LinkedRow[] = [];
+  await streamFactSlice(
+    context,
+    { flow: output.anchorFlow, date: 'period_month', from: monthStart(context.period), to: monthEnd(context.period), where: output.anchorWhere, columns: [...new Set(output.columns.map((column) => column.from))], linkedOnly: false },
+    (chunk) => {
+      for (const source of chunk) {
+        const row: LinkedRow = {};
+        for (const column of output.columns) row[column.name] = text(source[column.from]);
+        rows.push(row);
+      }
+    },
   );
+  return rows;
+}
+
+export function text(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
 }

@@ -1,4 +1,6 @@
 import { MappingDefinition } from '../../../definitions/definitionTypes';
+import { bnfHierarchyMapper } from './bnfHierarchyMapper';
+import { codeLookupMapper } from './codeLookupMapper';
 import { hrgLookupMapper } from './hrgLookupMapper';
 import { RowMapper } from './RowMapper';
 import { spellPriceMapper } from './spellPriceMapper';
@@ -10,6 +12,10 @@ export function createRowMapper(definition: MappingDefinition): RowMapper {
       return hrgLookupMapper(definition.from, definition.as);
     case 'spellPrice':
       return spellPriceMapper(definition.fields, definition.as);
+    case 'bnfHierarchy':
+      return bnfHierarchyMapper(definition.from, definition.as);
+    case 'codeLookup':
+      return codeLookupMapper(definition.reference, definition.from, definition.as, definition.normalise);
     default:
       throw new Error(`mapping kind ${(definition as { kind: string }).kind} is not available yet`);
   }
