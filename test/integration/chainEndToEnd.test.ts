@@ -105,6 +105,7 @@ describe('the chain, end to end on a hand-checked SUS+ APC extract', () => {
       'APC-HRG-KNOWN': [6, 0, 'pass'],
       'APC-HRG-PRICED': [5, 0, 'pass'],
       'APC-HRG-UNGROUPABLE': [6, 0, 'pass'],
+      'CF-CLUSTER-REFERRAL-EXISTS': [0, 0, 'pass'],
     });
     expect(report.rules.find((rule) => rule.ruleId === 'APC-NHS-VALID')!.samples).toEqual([{ businessKey: '1006', sourceLine: 7 }]);
     expect(report.reconciliation).toEqual([
