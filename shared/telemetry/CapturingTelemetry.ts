@@ -1,4 +1,4 @@
-import { scrubIdentifiers } from './scrubIdentifiers';
+import { scrubIdentifiers, scrubTelemetryValue } from './scrubIdentifiers';
 import { LogLevel, Telemetry, TelemetryDimensions, TelemetryValue } from './telemetry.port';
 
 export interface CapturedTelemetry {
@@ -18,12 +18,16 @@ export class CapturingTelemetry implements Telemetry {
   public constructor(private readonly forward?: Telemetry) {}
 
   public log(level: LogLevel, message: string, dimensions: Partial<TelemetryDimensions>, properties: Record<string, TelemetryValue> = {}): void {
-    this.records.push({ type: 'log', level, message: scrubIdentifiers(message), dimensions, properties });
+    this.records.push({ type: 'log', level, message: scrubIdentifiers(message), dimensions, properties: scrubProperties(properties) });
     this.forward?.log(level, message, dimensions, properties);
   }
 
   public metric(name: string, value: number, dimensions: Partial<TelemetryDimensions>, properties: Record<string, TelemetryValue> = {}): void {
-    this.records.push({ type: 'metric', name, value, dimensions, properties });
+    this.records.push({ type: 'metric', name, value, dimensions, properties: scrubProperties(properties) });
     this.forward?.metric(name, value, dimensions, properties);
   }
+}
+
+function scrubProperties(properties: Record<string, TelemetryValue>): Record<string, TelemetryValue> {
+  return Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, scrubTelemetryValue(value) as TelemetryValue]));
 }

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { scrubIdentifiers } from './scrubIdentifiers';
+import { scrubTelemetryValue } from './scrubIdentifiers';
 import { LogLevel, Telemetry, TelemetryDimensions, TelemetryValue } from './telemetry.port';
 
 /** Local telemetry: one JSON object per line, the shape Application Insights receives in Azure. */
@@ -19,22 +19,8 @@ export class JsonLinesTelemetry implements Telemetry {
   }
 
   private emit(record: Record<string, unknown>): void {
-    this.out.write(JSON.stringify(record, scrubValue) + '\n');
+    this.out.write(JSON.stringify(record, (_key, value: unknown) => scrubTelemetryValue(value)) + '\n');
   }
-}
-
-/**
- * Values are scrubbed one by one, not the serialised line, so an identifier-shaped number (a 10-digit byte count)
- * becomes the redaction text as a JSON string instead of a bare word that breaks the line.
- */
-function scrubValue(_key: string, value: unknown): unknown {
-  if (typeof value === 'string') return scrubIdentifiers(value);
-  if (typeof value === 'number') {
-    const text = String(value);
-    const scrubbed = scrubIdentifiers(text);
-    return scrubbed === text ? value : scrubbed;
-  }
-  return value;
 }
 
 const levelRank: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };

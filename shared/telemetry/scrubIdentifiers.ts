@@ -8,3 +8,17 @@ const postcodeShape = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g;
 export function scrubIdentifiers(text: string): string {
   return text.replace(nhsNumberShape, '[redacted-nhs-number]').replace(postcodeShape, '[redacted-postcode]');
 }
+
+/**
+ * Scrubs one telemetry value: strings as text; an identifier-shaped number (a 10-digit byte count) becomes the
+ * redaction text as a string, so a serialised line stays valid JSON.
+ */
+export function scrubTelemetryValue(value: unknown): unknown {
+  if (typeof value === 'string') return scrubIdentifiers(value);
+  if (typeof value === 'number') {
+    const text = String(value);
+    const scrubbed = scrubIdentifiers(text);
+    return scrubbed === text ? value : scrubbed;
+  }
+  return value;
+}
