@@ -81,8 +81,9 @@ describe('DefinitionRegistry', () => {
       await mkdir(path.join(root, 'definitions/flows'), { recursive: true });
       await mkdir(path.join(root, 'definitions/products'), { recursive: true });
       await cp(path.join(real, 'schemas'), path.join(root, 'schemas'), { recursive: true });
-      await cp(path.join(real, 'definitions/flows/sus-apc.json'), path.join(root, 'definitions/flows/sus-apc.json'));
+      await cp(path.join(real, 'definitions/flows'), path.join(root, 'definitions/flows'), { recursive: true });
       await cp(path.join(real, 'definitions/products/careflow.json'), path.join(root, 'definitions/products/careflow.json'));
+      await cp(path.join(real, 'definitions/views'), path.join(root, 'definitions/views'), { recursive: true });
     });
 
     afterEach(async () => {
@@ -103,7 +104,7 @@ describe('DefinitionRegistry', () => {
       const registry = DefinitionRegistry.load(root);
 
       // Assess
-      expect(registry.flows().map((flow) => flow.id)).toEqual(['sus-apc']);
+      expect(registry.flows().map((flow) => flow.id)).toEqual(['mhsds-care-clusters', 'mhsds-referrals', 'prescribing', 'sus-apc']);
       expect(registry.products().map((product) => product.id)).toEqual(['careflow']);
     });
 

@@ -10,18 +10,18 @@ import { RowMapper } from './RowMapper';
  */
 export function bnfHierarchyMapper(from: string, as: string): RowMapper {
   const catalogue = bnfCatalogue();
-  const levels = bnfLevels.map((level) => ({ ...level, codeColumn: `${as}_${level.level}_code`, nameColumn: `${as}_${level.level}_name` }));
+  const levels = bnfLevels.map(({ level, length }) => ({ level, length, codeOutput: `${as}_${level}_code`, nameOutput: `${as}_${level}_name` }));
   const flags = { wellFormed: `${as}_well_formed`, known: `${as}_known`, isAppliance: `${as}_is_appliance` };
   return {
-    outputColumns: [...levels.flatMap((level) => [level.codeColumn, level.nameColumn]), flags.wellFormed, flags.known, flags.isAppliance],
+    outputColumns: [...levels.flatMap((level) => [level.codeOutput, level.nameOutput]), flags.wellFormed, flags.known, flags.isAppliance],
     map(row: Row): void {
       const code = (row[from] ?? '').trim();
       const wellFormed = isWellFormedBnfCode(code);
       for (const level of levels) {
         // An 11-digit appliance code is its own product and presentation.
         const levelCode = wellFormed ? code.slice(0, level.length) : '';
-        row[level.codeColumn] = levelCode;
-        row[level.nameColumn] = levelCode ? catalogue.names[level.level].get(levelCode) ?? '' : '';
+        row[level.codeOutput] = levelCode;
+        row[level.nameOutput] = levelCode ? catalogue.names[level.level].get(levelCode) ?? '' : '';
       }
       row[flags.wellFormed] = String(wellFormed);
       row[flags.known] = String(wellFormed && catalogue.names.presentation.has(code));
