@@ -38,3 +38,11 @@ export function isoDate(days: number): string {
 export function twoDigits(value: number): string {
   return value < 10 ? `0${value}` : String(value);
 }
+
+/** Completed years between two day numbers, as age is counted: the birthday itself adds the year. */
+export function ageInYears(birthDay: number, onDay: number): number {
+  const birth = civilDate(birthDay);
+  const on = civilDate(onDay);
+  const hadBirthday = on.month > birth.month || (on.month === birth.month && on.day >= birth.day);
+  return on.year - birth.year - (hadBirthday ? 0 : 1);
+}

@@ -1,4 +1,4 @@
-import { dayNumber, twoDigits } from './calendarDays';
+import { civilDate, dayNumber, twoDigits } from './calendarDays';
 
 /** The months an extract covers, as the DSCRO delivers them: whole calendar months. */
 export interface ExtractPeriod {
@@ -36,4 +36,18 @@ export function extractPeriod(startMonth: string, months: number): ExtractPeriod
 
 function monthOf(monthIndex: number): { year: number; month: number } {
   return { year: Math.floor(monthIndex / 12), month: (monthIndex % 12) + 1 };
+}
+
+/** Day number of the first day of the period's month `index` (0 is the first month; negative or past the end works too). */
+export function monthStartDay(period: ExtractPeriod, index: number): number {
+  const start = civilDate(period.firstDay);
+  const { year, month } = monthOf(start.year * 12 + start.month - 1 + index);
+  return dayNumber(year, month, 1);
+}
+
+/** Which of the period's months holds `day`: 0 for the first, negative before the period, `months` or more after it. */
+export function monthIndexInPeriod(period: ExtractPeriod, day: number): number {
+  const start = civilDate(period.firstDay);
+  const on = civilDate(day);
+  return on.year * 12 + on.month - (start.year * 12 + start.month);
 }

@@ -1,8 +1,9 @@
 import { ExtractPeriod } from './extractPeriod';
 import { PatientPool } from './patientPool';
+import { PoolActivity } from './poolActivity';
 
 /**
- * What every synthetic flow (SUS+ APC now; prescribing, MHSDS, ECDS later) provides, so the extract
+ * What every synthetic flow (SUS+ APC, prescribing, MHSDS referrals and care clusters; ECDS later) provides, so the extract
  * runner can stream any of them to CSV without knowing its columns or defects.
  */
 export interface FlowGenerator {
@@ -26,6 +27,11 @@ export interface FlowGenerationContext {
   defectRate: number;
   /** Exact number of data rows to produce, for benchmarks; otherwise the pool decides. */
   targetRows?: number;
+  /**
+   * Shared by the flows of one run: flows record what later flows follow (discharges, deaths, referrals),
+   * and a flow that follows another reads it. Generated alone, a flow records nothing.
+   */
+  activity?: PoolActivity;
 }
 
 export type FlowGeneratorFactory = (pool: PatientPool, context: FlowGenerationContext) => FlowGenerator;

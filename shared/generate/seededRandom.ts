@@ -64,3 +64,35 @@ export function deriveSeed(seed: number, stream: string): number {
   }
   return hash >>> 0;
 }
+
+/** A whole number with mean `mean` and a long tail, capped at `max`: how lengths of stay and of care fall. */
+export function geometric(random: SeededRandom, mean: number, max = 365): number {
+  const keep = mean / (1 + mean);
+  return Math.min(max, Math.floor(Math.log(1 - random.next()) / Math.log(keep)));
+}
+
+/**
+ * `random.weighted` for long lists drawn from often: cumulative weights computed once, each draw a binary
+ * search (one `next()` per draw, as `weighted` uses).
+ */
+export function weightedSampler<T>(items: readonly Weighted<T>[]): (random: SeededRandom) => T {
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const item of items) {
+    if (!(item.weight >= 0)) throw new Error(`weights must not be negative, got ${item.weight}`);
+    total += item.weight;
+    cumulative.push(total);
+  }
+  if (!(total > 0)) throw new Error('weighted pick needs a positive total weight');
+  return (random) => {
+    const target = random.next() * total;
+    let low = 0;
+    let high = cumulative.length - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (cumulative[middle] > target) high = middle;
+      else low = middle + 1;
+    }
+    return items[low].value;
+  };
+}

@@ -1,5 +1,5 @@
 import { dayNumber, isoDate } from '../../shared/generate/calendarDays';
-import { extractPeriod } from '../../shared/generate/extractPeriod';
+import { extractPeriod, monthIndexInPeriod, monthStartDay } from '../../shared/generate/extractPeriod';
 
 describe('calendar days', () => {
   it('counts days from 1970-01-01 and formats them back as ISO dates', () => {
@@ -56,5 +56,20 @@ describe('extractPeriod', () => {
 
     // Act / Assess
     for (const attempt of attempts) expect(attempt).toThrow();
+  });
+});
+
+describe('monthStartDay and monthIndexInPeriod', () => {
+  it('find the first day of any month counted from the period start, and the month holding a day, across a year end', () => {
+    // Prepare
+    const period = extractPeriod('2024-11', 3);
+
+    // Act
+    const starts = [-1, 0, 2, 3].map((index) => isoDate(monthStartDay(period, index)));
+    const indexes = [dayNumber(2024, 10, 31), dayNumber(2024, 11, 1), dayNumber(2025, 1, 31), dayNumber(2025, 2, 1)].map((day) => monthIndexInPeriod(period, day));
+
+    // Assess
+    expect(starts).toEqual(['2024-10-01', '2024-11-01', '2025-01-01', '2025-02-01']);
+    expect(indexes).toEqual([-1, 0, 2, 3]);
   });
 });

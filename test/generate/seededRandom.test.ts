@@ -1,4 +1,4 @@
-import { createSeededRandom, deriveSeed } from '../../shared/generate/seededRandom';
+import { createSeededRandom, deriveSeed, geometric, weightedSampler } from '../../shared/generate/seededRandom';
 
 describe('createSeededRandom', () => {
   it('repeats the same sequence for the same seed and differs for another', () => {
@@ -80,5 +80,59 @@ describe('deriveSeed', () => {
     expect(deriveSeed(seed, 'patients')).toBe(patients);
     expect(flow).not.toBe(patients);
     expect(deriveSeed(43, 'patients')).not.toBe(patients);
+  });
+});
+
+describe('weightedSampler', () => {
+  it('draws what random.weighted draws from the same sequence, one number per draw', () => {
+    // Prepare
+    const items = [
+      { value: 'a', weight: 0 },
+      { value: 'b', weight: 2.5 },
+      { value: 'c', weight: 0 },
+      { value: 'd', weight: 1 },
+      { value: 'e', weight: 6.5 },
+    ];
+    const sample = weightedSampler(items);
+    const viaSampler = createSeededRandom(31);
+    const viaWeighted = createSeededRandom(31);
+
+    // Act
+    const sampled = Array.from({ length: 5_000 }, () => sample(viaSampler));
+    const weighted = Array.from({ length: 5_000 }, () => viaWeighted.weighted(items));
+
+    // Assess
+    expect(sampled).toEqual(weighted);
+    expect(sampled).not.toContain('a');
+    expect(sampled).not.toContain('c');
+    expect(viaSampler.next()).toBe(viaWeighted.next());
+  });
+
+  it('refuses lists with no weight or a negative one', () => {
+    // Prepare
+    const empty = () => weightedSampler([]);
+    const negative = () => weightedSampler([{ value: 1, weight: -1 }, { value: 2, weight: 3 }]);
+
+    // Act / Assess
+    expect(empty).toThrow(/positive total weight/);
+    expect(negative).toThrow(/must not be negative/);
+  });
+});
+
+describe('geometric', () => {
+  it('has about the mean asked for, never goes below 0 and stops at the cap', () => {
+    // Prepare
+    const random = createSeededRandom(12);
+
+    // Act
+    const draws = Array.from({ length: 20_000 }, () => geometric(random, 20, 60));
+    const uncapped = Array.from({ length: 20_000 }, () => geometric(random, 20, 10_000));
+    const mean = uncapped.reduce((sum, value) => sum + value, 0) / uncapped.length;
+
+    // Assess
+    expect(Math.min(...draws)).toBe(0);
+    expect(Math.max(...draws)).toBe(60);
+    expect(mean).toBeGreaterThan(18);
+    expect(mean).toBeLessThan(22);
   });
 });

@@ -1,9 +1,12 @@
 import { hrgCatalogue } from '../../reference/hrgCatalogue';
-import { civilDate, isoDate, twoDigits } from '../calendarDays';
+import { batchesOf } from '../batchesOf';
+import { ageInYears, isoDate } from '../calendarDays';
+import { defectRates, drawDefect, noDefects } from '../defectDraws';
 import { FlowGenerationContext, FlowGenerator } from '../flowGenerator';
+import { impossibleDate } from '../impossibleDate';
 import { invalidNhsNumber } from '../nhsNumbers';
 import { Patient, PatientPool } from '../patientPool';
-import { createSeededRandom, deriveSeed, SeededRandom, Weighted } from '../seededRandom';
+import { createSeededRandom, deriveSeed, geometric, SeededRandom, Weighted } from '../seededRandom';
 import { ClinicalProfile, ProfileKind, susApcProfiles } from './susApcProfiles';
 
 export const susApcFlow = 'sus-apc';
@@ -220,6 +223,8 @@ class SusApcGenerator implements FlowGenerator {
   private nextSpellIdent: number;
   private nextEpisodeIdent: number;
   private started = false;
+  /** Whether the last row of the spell just written carries a row-level defect. */
+  private lastRowDefective = false;
 
   constructor(
     private readonly pool: PatientPool,
@@ -228,9 +233,9 @@ class SusApcGenerator implements FlowGenerator {
     const { period } = options;
     this.fileName = `sus_apc_${period.startMonth}_${period.endMonth}_${period.extractDate}.csv`;
     this.random = createSeededRandom(deriveSeed(options.seed, susApcFlow));
-    this.counts = Object.fromEntries(susApcDefectClasses.map((name) => [name, 0])) as SusApcDefectCounts;
-    this.spellDefectRates = defectRates(spellDefectClasses, options);
-    this.rowDefectRates = defectRates(rowDefectClasses, options);
+    this.counts = noDefects(susApcDefectClasses);
+    this.spellDefectRates = defectRates(spellDefectClasses, options.defectRate, options.defectRates);
+    this.rowDefectRates = defectRates(rowDefectClasses, options.defectRate, options.defectRates);
     const catalogue = options.hrgCatalogue ?? hrgCatalogue();
     this.profilesByKind = resolveProfiles(catalogue);
     this.unknownHrgCodes = unknownHrgCandidates.filter((code) => !catalogue.has(code));
@@ -239,18 +244,10 @@ class SusApcGenerator implements FlowGenerator {
     this.nextEpisodeIdent = 500_000_000 + this.random.int(0, 9_999_999);
   }
 
-  *batches(batchSize: number): Generator<string[][]> {
+  batches(batchSize: number): Generator<string[][]> {
     if (this.started) throw new Error('a flow generator produces its rows once');
     this.started = true;
-    let batch: string[][] = [];
-    for (const row of this.rows()) {
-      batch.push(row);
-      if (batch.length >= batchSize) {
-        yield batch;
-        batch = [];
-      }
-    }
-    if (batch.length > 0) yield batch;
+    return batchesOf(this.rows(), batchSize);
   }
 
   plantedDefects(): Record<string, number> {
@@ -264,7 +261,8 @@ class SusApcGenerator implements FlowGenerator {
     let emitted = 0;
     // With a target the pool is walked again from the start if it runs out, so the row count is exact.
     for (let index = 0; target === undefined ? index < patients.length : emitted < target; index++) {
-      const patient = patients[index % patients.length];
+      const patientIndex = index % patients.length;
+      const patient = patients[patientIndex];
       // A patient's spells never overlap: one admitted before the previous discharge moves past it.
       let occupiedUntil = Number.NEGATIVE_INFINITY;
       for (const drawnDay of this.drawAdmissionDays()) {
@@ -276,11 +274,23 @@ class SusApcGenerator implements FlowGenerator {
           emitted++;
           yield row;
         }
+        this.recordActivity(patientIndex, spell);
         // Nobody is readmitted while still in hospital, or after dying.
         if (spell.dischargeDay === undefined || spell.destination === diedDestination) break;
         occupiedUntil = spell.occupiedUntil;
       }
     }
+  }
+
+  /**
+   * Later flows follow discharges alive from spells they can see whole: no spell-level defect, and a last
+   * episode row (the one the spell is read from) written intact.
+   */
+  private recordActivity(patientIndex: number, spell: SpellPlan): void {
+    const activity = this.options.activity;
+    if (!activity || spell.dischargeDay === undefined || spell.defect !== undefined) return;
+    if (spell.destination === diedDestination) activity.recordDeath(patientIndex, spell.dischargeDay);
+    else if (!this.lastRowDefective) activity.recordDischarge(patientIndex, spell.dischargeDay);
   }
 
   /** Admission days of one patient's spells, in date order. */
@@ -296,7 +306,7 @@ class SusApcGenerator implements FlowGenerator {
     const random = this.random;
     const { lastDay } = this.options.period;
     const age = ageInYears(patient.birthDay, admissionDay);
-    const defect = this.drawDefect(spellDefectClasses, this.spellDefectRates);
+    const defect = drawDefect(random, spellDefectClasses, this.spellDefectRates);
 
     const { method, kind, classification, resolved } = this.chooseAdmission(patient, age);
     const lengthOfStay = this.lengthOfStay(kind, classification);
@@ -486,15 +496,17 @@ class SusApcGenerator implements FlowGenerator {
       this.nextEpisodeIdent += this.random.int(1, 2);
 
       // One defect per row at most, so each class's count is exact and independent of the others.
+      let rowDefect: RowDefect | undefined;
       if (spell.defect !== undefined) {
         this.counts[spell.defect]++;
       } else {
-        const defect = this.drawDefect(rowDefectClasses, this.rowDefectRates);
-        if (defect !== undefined) {
-          this.plantRowDefect(row, defect, spell, i);
-          this.counts[defect]++;
+        rowDefect = drawDefect(this.random, rowDefectClasses, this.rowDefectRates);
+        if (rowDefect !== undefined) {
+          this.plantRowDefect(row, rowDefect, spell, i);
+          this.counts[rowDefect]++;
         }
       }
+      if (i === lastIndex) this.lastRowDefective = rowDefect !== undefined;
       yield row;
     }
   }
@@ -531,25 +543,6 @@ class SusApcGenerator implements FlowGenerator {
         return;
     }
   }
-
-  private drawDefect<T extends string>(classes: readonly T[], rates: readonly number[]): T | undefined {
-    let remaining = this.random.next();
-    for (let i = 0; i < classes.length; i++) {
-      remaining -= rates[i];
-      if (remaining < 0) return classes[i];
-    }
-    return undefined;
-  }
-}
-
-function defectRates(classes: readonly SusApcDefect[], options: SusApcGeneratorOptions): number[] {
-  const rates = classes.map((name) => options.defectRates?.[name] ?? options.defectRate);
-  for (const [i, rate] of rates.entries()) {
-    if (!(rate >= 0 && rate <= 1)) throw new Error(`defect rate for ${classes[i]} must be between 0 and 1, got ${rate}`);
-  }
-  const total = rates.reduce((sum, rate) => sum + rate, 0);
-  if (total > 1) throw new Error(`defect rates for ${classes.join(', ')} add up to ${total}, more than 1`);
-  return rates;
 }
 
 function resolveProfiles(catalogue: ReadonlyMap<string, { name: string }>): Map<ProfileKind, ResolvedProfile[]> {
@@ -598,29 +591,4 @@ function dominantHrg(episodes: readonly EpisodePlan[], openUntil: number): strin
     if (length > (best.endDay ?? openUntil) - best.startDay) best = episode;
   }
   return best.hrg;
-}
-
-/** Whole days drawn with mean `mean`: most stays short, a few long. */
-function geometric(random: SeededRandom, mean: number): number {
-  const keep = mean / (1 + mean);
-  return Math.min(365, Math.floor(Math.log(1 - random.next()) / Math.log(keep)));
-}
-
-function ageInYears(birthDay: number, onDay: number): number {
-  const birth = civilDate(birthDay);
-  const on = civilDate(onDay);
-  const hadBirthday = on.month > birth.month || (on.month === birth.month && on.day >= birth.day);
-  return on.year - birth.year - (hadBirthday ? 0 : 1);
-}
-
-/** Dates no parser can read as a real day, in the shapes mistyped extracts carry. */
-function impossibleDate(random: SeededRandom, day: number): string {
-  const { year, month, day: dayOfMonth } = civilDate(day);
-  return random.pick([
-    `${year}-13-${twoDigits(dayOfMonth)}`,
-    `${year}-${twoDigits(month)}-32`,
-    `${year}-00-${twoDigits(dayOfMonth)}`,
-    `31/02/${year}`,
-    `30/02/${year}`,
-  ]);
 }

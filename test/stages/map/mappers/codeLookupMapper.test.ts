@@ -4,7 +4,7 @@ import { codeLookupMapper } from '../../../../shared/stages/map/mappers/codeLook
 
 /**
  * Expected values come from reference/mental-health/care-clusters.csv (catalogued as 'care-clusters'):
- *   0 Variance (unable to assign a care cluster), Variance
+ *   0 Variance (unable to assign a care cluster), Non-psychotic
  *   4 Non-Psychotic (Severe), Non-psychotic
  *   9 Cluster under review (not to be used), no super class
  *   14 Psychotic Crisis, Psychosis
@@ -39,7 +39,7 @@ describe('codeLookupMapper (care clusters)', () => {
       ['4', '4', 'Non-Psychotic (Severe)', 'Non-psychotic'],
       ['14', '14', 'Psychotic Crisis', 'Psychosis'],
       ['21', '21', 'Cognitive Impairment or Dementia (High Physical or Engagement)', 'Organic'],
-      ['00', '0', 'Variance (unable to assign a care cluster)', 'Variance'],
+      ['00', '0', 'Variance (unable to assign a care cluster)', 'Non-psychotic'],
       [' 04 ', '4', 'Non-Psychotic (Severe)', 'Non-psychotic'],
     ])('maps %p to cluster %s', (source, code, name, superClass) => {
       // Prepare: the code as the extract sends it
