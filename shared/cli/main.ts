@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { generateExtracts, generationDefaults } from '../generate/generateExtracts';
+import { generateExtracts, generationDefaults, generatorFlows } from '../generate/generateExtracts';
 import { toError } from '../errors/toError';
 import { runCommand } from './runCommand';
 
@@ -34,8 +34,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--patients <n>', 'patients in the shared pool', integer, generationDefaults.patients)
     .option('--months <n>', 'months covered', integer, generationDefaults.months)
     .option('--rows <n>', 'exact rows per flow (benchmarks)', integer)
+    .option('--flows <list>', `comma-separated flows (known: ${generatorFlows.join(', ')})`, (value: string) => value.split(',').map((flow) => flow.trim()), [...generatorFlows])
     .action(async (options) => {
-      const manifest = await generateExtracts({ outDir: options.out, seed: options.seed, patients: options.patients, months: options.months, rows: options.rows });
+      const manifest = await generateExtracts({ outDir: options.out, seed: options.seed, patients: options.patients, months: options.months, rows: options.rows, flows: options.flows });
       for (const file of manifest.generatedFiles) console.log(`${file.flow}: ${file.rows} rows in ${file.file}`);
       console.log(`planted defects: ${JSON.stringify(manifest.plantedDefects)}`);
     });

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { JsonLinesTelemetry } from '../telemetry/JsonLinesTelemetry';
 import { createWriteStream } from 'node:fs';
-import { generateExtracts } from '../generate/generateExtracts';
+import { generateExtracts, generatorFlows } from '../generate/generateExtracts';
 import { ensureLocalPseudonymisationKey } from '../secrets/ensureLocalPseudonymisationKey';
 import { DefinitionRegistry } from '../definitions/DefinitionRegistry';
 import { LocalHost } from '../hosting/local/LocalHost';
@@ -36,10 +36,13 @@ export async function runCommand(options: RunCommandOptions, print: (line: strin
   const telemetry = new JsonLinesTelemetry(createWriteStream(telemetryFile, { flags: 'a' }));
   const warehouseFile = join(state, 'warehouse.duckdb');
   const host = await LocalHost.start({ stateDir: state, blobConnectionString: azurite.connectionString, telemetry, warehouseFile });
-  let inputDir = options.input ? resolve(options.input) : join(state, 'input');
+  const inputDir = options.input ? resolve(options.input) : join(state, 'input');
   if (!options.input) {
     print(`Generating synthetic DSCRO extracts (seed ${options.seed}, ${options.patients} patients, ${options.months} months) into ${inputDir}`);
-    await generateExtracts({ outDir: inputDir, seed: options.seed, patients: options.patients, months: options.months });
+    // Every flow of every defined product that the generator can synthesise, so each product runs end to end.
+    const registry = DefinitionRegistry.load();
+    const flows = generatorFlows.filter((flow) => registry.products().some((product) => product.flows.includes(flow)));
+    await generateExtracts({ outDir: inputDir, seed: options.seed, patients: options.patients, months: options.months, flows });
   }
   const summary = await runExtracts(host, { inputDir, reportsDir: join(state, 'reports'), warehouseFile, progress: print });
   print(formatRunSummary(summary));
