@@ -10,6 +10,8 @@ export interface StageStatusView {
   durationMs: number;
   attempts: number;
   error?: string;
+  /** DQ stage only: the report's status and rule counts. */
+  dq?: { status: string; rulesFailed: number; rulesWarned: number; runId: string };
 }
 
 export interface ExtractStatusView {
@@ -51,6 +53,7 @@ export function extractStatusView(manifest: ExtractManifest): ExtractStatusView 
           durationMs: record.durationMs,
           attempts: record.attempts,
           error: record.error,
+          dq: stage === 'dq' && record.details ? (record.details as StageStatusView['dq']) : undefined,
         })),
     })),
   };

@@ -37,14 +37,15 @@ export function formatRunSummary(summary: RunSummary): string {
           continue;
         }
         lines.push(
-          `    ${product.product.padEnd(12)} ${stage.stage.padEnd(13)} ${stage.status.padEnd(13)} in ${String(stage.rowsIn).padStart(9)}  out ${String(stage.rowsOut).padStart(9)}  quarantined ${String(stage.rowsQuarantined).padStart(7)}  ${stage.durationMs} ms${stage.error ? `  error: ${stage.error}` : ''}`,
+          `    ${product.product.padEnd(12)} ${stage.stage.padEnd(13)} ${stage.status.padEnd(13)} in ${String(stage.rowsIn).padStart(9)}  out ${String(stage.rowsOut).padStart(9)}  quarantined ${String(stage.rowsQuarantined).padStart(7)}  ${stage.durationMs} ms${stage.dq ? `  DQ ${stage.dq.status.toUpperCase()} (${stage.dq.rulesFailed} failed, ${stage.dq.rulesWarned} warned)` : ''}${stage.error ? `  error: ${stage.error}` : ''}`,
         );
       }
     }
   }
   lines.push('', 'Data quality');
   for (const product of summary.dq) {
-    lines.push(`  ${product.product}: ${product.latest ? `${product.latest.status.toUpperCase()} (latest run ${product.latest.runId}: ${product.latest.rulesFailed} failed, ${product.latest.rulesWarned} warned)` : 'no report'}`);
+    const worst = product.runs.some((run) => run.status === 'fail') ? 'FAIL' : product.runs.some((run) => run.status === 'warn') ? 'WARN' : product.runs.length ? 'PASS' : 'no report';
+    lines.push(`  ${product.product}: ${worst} over ${product.runs.length} run(s) this time${product.latest ? `; latest report ${product.latest.reportPath}` : ''}`);
   }
   lines.push('', `Dead letters: ${summary.deadLetters.length}`);
   for (const letter of summary.deadLetters) lines.push(`  ${letter.queue} ${letter.message.extractId} ${letter.deadLetterReason}: ${letter.deadLetterErrorDescription}`);
