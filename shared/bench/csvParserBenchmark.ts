@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { readCsvRecords } from '../csv/readCsvRecords';
+import { susApcFlow } from '../generate/flows/susApcGenerator';
 import { generateExtracts } from '../generate/generateExtracts';
 
 /**
@@ -152,7 +153,7 @@ async function main(): Promise<void> {
   const rows = Number(process.argv[2] ?? 200_000);
   const dir = mkdtempSync(join(tmpdir(), 'dscro-csvbench-'));
   try {
-    const manifest = await generateExtracts({ outDir: dir, rows });
+    const manifest = await generateExtracts({ outDir: dir, rows, flows: [susApcFlow] });
     const file = join(dir, manifest.generatedFiles[0].file);
     const megabytes = statSync(file).size / 1024 / 1024;
     console.log(`Node ${process.version}; ${rows} sus-apc rows, ${megabytes.toFixed(1)} MiB; best of ${rounds} runs`);

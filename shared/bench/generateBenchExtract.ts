@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import { generateExtracts, GenerationManifest } from '../generate/generateExtracts';
 import { toError } from '../errors/toError';
+import { susApcFlow } from '../generate/flows/susApcGenerator';
 
 export interface BenchExtract {
   manifest: GenerationManifest;
@@ -38,12 +39,14 @@ export function generateBenchExtract(outDir: string, rows: number, seed: number)
 
 async function generateInThisProcess(outDir: string, rows: number, seed: number): Promise<ChildReply> {
   const started = process.hrtime.bigint();
-  const manifest = await generateExtracts({ outDir, rows, seed });
+  const manifest = await generateExtracts({ outDir, rows, seed, flows: [susApcFlow] });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { manifest, seconds, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
 }
 
 if (require.main === module) {
+  // A benchmark stopped mid-generation must not leave its generator running.
+  process.once('disconnect', () => process.exit(1));
   const [outDir, rows, seed] = process.argv.slice(2);
   generateInThisProcess(outDir, Number(rows), Number(seed))
     .catch((error: unknown) => ({ error: toError(error).message }))

@@ -38,7 +38,8 @@ export type MappingDefinition =
   | { kind: 'hrgLookup'; from: string; as: string }
   | { kind: 'spellPrice'; as: string; fields: SpellPriceFields }
   | { kind: 'bnfHierarchy'; from: string; as: string }
-  | { kind: 'codeLookup'; reference: string; from: string; as: string; normalise?: CodeNormalisation };
+  | { kind: 'codeLookup'; reference: string; from: string; as: string; normalise?: CodeNormalisation }
+  | { kind: 'firstPresent'; from: string[]; as: string };
 
 /**
  * How a code is made comparable before a lookup, applied to the row's value and the reference keys alike:
@@ -148,6 +149,11 @@ export interface WindowTarget {
   where?: string;
   /** Inclusive window relative to the anchor date: days, or calendar months (month of anchor + from .. + to). */
   window: { unit: 'day' | 'month'; from: number; to: number };
+  /**
+   * Anchor column the window is measured from, when not the anchor's own `date` (which partitions the anchors
+   * into months), with the most days the two can lie apart, so recomputation still reaches every affected month.
+   */
+  anchorDate?: { column: string; maxDaysFromAnchorDate: number };
   measures: MeasureDefinition[];
 }
 
@@ -163,6 +169,8 @@ export interface MeasureDefinition {
   /** exists: any row matched; count: rows; countNonNull: rows with a value in `column`; sum: total of `column`. */
   fn: 'exists' | 'count' | 'countNonNull' | 'sum';
   column?: string;
+  /** Counts only rows whose `column` holds one of `in` (for example one imaging modality). */
+  filter?: { column: string; in: string[] };
   label?: string;
 }
 

@@ -43,6 +43,7 @@ export class RowPseudonymiser {
     out[StandardColumns.nhsNumberStatus] = status;
     out[StandardColumns.ageAtEvent] = age === undefined ? '' : String(age);
     out[StandardColumns.ageBand] = ageBandOf(age);
+    out[StandardColumns.ageStatus] = ids.birthDate && ids.ageAt ? ageStatus(row[ids.birthDate], row[ids.ageAt], age) : '';
     out[StandardColumns.bucket] = String(bucketOf(pseudonym, this.buckets));
     out[StandardColumns.periodMonth] = this.periodMonth(row);
     out[StandardColumns.keyVersion] = this.pseudonymiser.keyVersion;
@@ -56,6 +57,16 @@ export class RowPseudonymiser {
     }
     return '';
   }
+}
+
+/**
+ * Why an age is or is not there, so DQ can report a birth date after the event without the birth date itself
+ * ever leaving the raw zone.
+ */
+function ageStatus(birthDate: string | undefined, eventDate: string | undefined, age: number | undefined): string {
+  if (!birthDate) return 'missing';
+  if (!eventDate) return 'no_event_date';
+  return age === undefined ? 'after_event' : 'valid';
 }
 
 /** Rows without a pseudonym never link; they sit in bucket 0 so patient-free measures still count them. */

@@ -80,6 +80,7 @@ const conformedDimensions: TableModel[] = [
     columns: [
       { name: 'date_key', from: 'date_key', type: 'date', label: 'Date' },
       { name: 'month_start', from: 'month_start', type: 'date', label: 'Month' },
+      { name: 'month_end', from: 'month_end', type: 'date', label: 'Month end' },
       { name: 'calendar_year', from: 'calendar_year', type: 'integer', label: 'Calendar year' },
       { name: 'month_number', from: 'month_number', type: 'integer', label: 'Month number' },
       { name: 'month_name', from: 'month_name', type: 'string', length: 9, label: 'Month name' },

@@ -15,6 +15,7 @@ export function dateDimensionRows(from: string, to: string): DimensionRow[] {
     rows.push({
       date_key: iso,
       month_start: `${iso.slice(0, 7)}-01`,
+      month_end: new Date(Date.UTC(day.getUTCFullYear(), month, 0)).toISOString().slice(0, 10),
       calendar_year: day.getUTCFullYear(),
       month_number: month,
       month_name: monthNames[month - 1],

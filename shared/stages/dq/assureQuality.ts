@@ -24,7 +24,7 @@ export async function assureQuality(message: StageMessage, dependencies: StageDe
   const flow = registry.flow(message.flow);
   const results: RuleResult[] = [];
   const manifest = await dependencies.manifests.read(flow.id, message.extractId);
-  const parameters = coverageParameters(manifest?.coverage);
+  const parameters = { ...coverageParameters(manifest?.coverage), snapshot_date: snapshotDate(manifest?.precedence, manifest?.receivedAt) };
   for (const rule of flow.dqRules) {
     results.push(await evaluateRule(warehouse, rule, { schema: model.schema, table: factTable(flow), flow: flow.id, extractId: message.extractId, parameters }));
   }
@@ -101,6 +101,13 @@ export async function assureQuality(message: StageMessage, dependencies: StageDe
 /** First days of the first and last covered month; an extract that names no months covers all of them. */
 function coverageParameters(coverage: { from: string; to: string } | undefined): { coverage_from: string; coverage_to: string } {
   return { coverage_from: `${coverage?.from ?? '0001-01'}-01`, coverage_to: `${coverage?.to ?? '9999-12'}-01` };
+}
+
+/** The extract's snapshot date (from its file name, as in its precedence), else the day it was received: "today" for rules such as "not in the future". */
+function snapshotDate(precedence: string | undefined, receivedAt: string | undefined): string {
+  const digits = precedence?.slice(0, 8) ?? '';
+  if (/^20\d{6}$/.test(digits)) return `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
+  return (receivedAt ?? new Date().toISOString()).slice(0, 10);
 }
 
 function worstStatus(statuses: RuleStatus[], balanced: boolean): RuleStatus {

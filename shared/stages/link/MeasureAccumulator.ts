@@ -12,6 +12,7 @@ export class MeasureAccumulator {
   public add(row: SqlRow): void {
     for (let index = 0; index < this.measures.length; index += 1) {
       const measure = this.measures[index];
+      if (measure.filter && !measure.filter.in.includes(String(row[measure.filter.column] ?? ''))) continue;
       switch (measure.fn) {
         case 'exists':
           this.values[index] = 1;
@@ -41,5 +42,5 @@ export class MeasureAccumulator {
 
 /** The fact columns a set of measures reads. */
 export function measureColumns(measures: readonly MeasureDefinition[]): string[] {
-  return [...new Set(measures.map((measure) => measure.column).filter((column): column is string => Boolean(column)))];
+  return [...new Set(measures.flatMap((measure) => [measure.column, measure.filter?.column]).filter((column): column is string => Boolean(column)))];
 }

@@ -17,8 +17,9 @@ export function affectedPeriods(output: LinkOutputDefinition, flow: string, extr
       for (const target of output.targets.filter((candidate) => candidate.flow === flow)) {
         for (const period of extractPeriods) {
           const { unit, from, to } = target.window;
+          const slack = target.anchorDate?.maxDaysFromAnchorDate ?? 0;
           const reached = unit === 'day'
-            ? monthsBetween(addDays(monthStart(period), -to), addDays(monthEnd(period), -from))
+            ? monthsBetween(addDays(monthStart(period), -to - slack), addDays(monthEnd(period), -from + slack))
             : monthsBetween(monthStart(addMonths(period, -to)), monthStart(addMonths(period, -from)));
           reached.forEach((month) => periods.add(month));
         }

@@ -9,7 +9,8 @@ import { text } from './passThroughRows';
 
 interface Anchor {
   row: LinkedRow;
-  date: string;
+  /** The date each target's window is measured from (the anchor date unless the target names another column). */
+  windowStarts: string[];
   accumulators: MeasureAccumulator[];
 }
 
@@ -24,13 +25,14 @@ export async function windowMatchRows(context: LinkContext, output: WindowMatchO
   const { period } = context;
   await streamFactSlice(
     context,
-    { flow: output.anchor.flow, date: output.anchor.date, from: monthStart(period), to: monthEnd(period), where: output.anchor.where, columns: [...new Set(output.anchor.columns.map((column) => column.from))], linkedOnly: true },
+    { flow: output.anchor.flow, date: output.anchor.date, from: monthStart(period), to: monthEnd(period), where: output.anchor.where, columns: anchorColumns(output), linkedOnly: true },
     (chunk) => {
       for (const source of chunk) {
         const row: LinkedRow = {};
         for (const column of output.anchor.columns) row[column.name] = text(source[column.from]);
         row[StandardColumns.pseudonym] = String(source.__pseudonym);
-        const anchor: Anchor = { row, date: String(source.__date), accumulators: output.targets.map((target) => new MeasureAccumulator(target.measures)) };
+        const windowStarts = output.targets.map((target) => (target.anchorDate ? text(source[target.anchorDate.column]) || String(source.__date) : String(source.__date)));
+        const anchor: Anchor = { row, windowStarts, accumulators: output.targets.map((target) => new MeasureAccumulator(target.measures)) };
         anchors.push(anchor);
         const patientAnchors = anchorsByPatient.get(row[StandardColumns.pseudonym]);
         if (patientAnchors) patientAnchors.push(anchor);
@@ -46,7 +48,7 @@ export async function windowMatchRows(context: LinkContext, output: WindowMatchO
         const patientAnchors = anchorsByPatient.get(String(targetRow.__pseudonym));
         if (!patientAnchors) continue;
         for (const anchor of patientAnchors) {
-          if (inWindow(target, anchor.date, String(targetRow.__date))) anchor.accumulators[targetIndex].add(targetRow);
+          if (inWindow(target, anchor.windowStarts[targetIndex], String(targetRow.__date))) anchor.accumulators[targetIndex].add(targetRow);
         }
       }
     });
@@ -60,8 +62,14 @@ export async function windowMatchRows(context: LinkContext, output: WindowMatchO
 /** The date range of target rows that can fall in the window of any anchor dated in the month. */
 function targetReach(target: WindowTarget, period: string): { from: string; to: string } {
   const { unit, from, to } = target.window;
-  if (unit === 'day') return { from: addDays(monthStart(period), from), to: addDays(monthEnd(period), to) };
+  const slack = target.anchorDate?.maxDaysFromAnchorDate ?? 0;
+  if (unit === 'day') return { from: addDays(monthStart(period), from - slack), to: addDays(monthEnd(period), to + slack) };
   return { from: monthStart(addMonths(period, from)), to: monthEnd(addMonths(period, to)) };
+}
+
+function anchorColumns(output: WindowMatchOutput): string[] {
+  const windowColumns = output.targets.map((target) => target.anchorDate?.column).filter((column): column is string => Boolean(column));
+  return [...new Set([...output.anchor.columns.map((column) => column.from), ...windowColumns])];
 }
 
 function inWindow(target: WindowTarget, anchorDate: string, targetDate: string): boolean {

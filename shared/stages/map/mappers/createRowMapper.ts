@@ -1,6 +1,7 @@
 import { MappingDefinition } from '../../../definitions/definitionTypes';
 import { bnfHierarchyMapper } from './bnfHierarchyMapper';
 import { codeLookupMapper } from './codeLookupMapper';
+import { firstPresentMapper } from './firstPresentMapper';
 import { hrgLookupMapper } from './hrgLookupMapper';
 import { RowMapper } from './RowMapper';
 import { spellPriceMapper } from './spellPriceMapper';
@@ -16,7 +17,7 @@ export function createRowMapper(definition: MappingDefinition): RowMapper {
       return bnfHierarchyMapper(definition.from, definition.as);
     case 'codeLookup':
       return codeLookupMapper(definition.reference, definition.from, definition.as, definition.normalise);
-    default:
-      throw new Error(`mapping kind ${(definition as { kind: string }).kind} is not available yet`);
+    case 'firstPresent':
+      return firstPresentMapper(definition.from, definition.as);
   }
 }
