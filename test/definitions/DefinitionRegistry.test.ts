@@ -104,7 +104,7 @@ describe('DefinitionRegistry', () => {
       const registry = DefinitionRegistry.load(root);
 
       // Assess
-      expect(registry.flows().map((flow) => flow.id)).toEqual(['mhsds-care-clusters', 'mhsds-referrals', 'prescribing', 'sus-apc']);
+      expect(registry.flows().map((flow) => flow.id)).toEqual(['csds-contacts', 'csds-referrals', 'dids', 'ecds', 'mhsds-care-clusters', 'mhsds-referrals', 'prescribing', 'sus-apc']);
       expect(registry.products().map((product) => product.id)).toEqual(['careflow']);
     });
 
