@@ -3,8 +3,9 @@ import { PatientPool } from './patientPool';
 import { PoolActivity } from './poolActivity';
 
 /**
- * What every synthetic flow (SUS+ APC, prescribing, MHSDS referrals and care clusters; ECDS later) provides, so the extract
- * runner can stream any of them to CSV without knowing its columns or defects.
+ * What every synthetic flow (SUS+ APC, prescribing, MHSDS referrals and care clusters for CareFlow Insights; ECDS,
+ * CSDS referrals and care contacts and DIDS for Community 360) provides, so the extract runner can stream any of
+ * them to CSV without knowing its columns or defects.
  */
 export interface FlowGenerator {
   readonly flow: string;

@@ -24,6 +24,8 @@ export interface PatientPoolOptions {
   seed: number;
   /** Day number at which ages are measured; every birth date falls before it. */
   referenceDay: number;
+  /** Outward codes the postcodes are drawn from; Birmingham and Solihull when absent. */
+  postcodeDistricts?: readonly string[];
 }
 
 /**
@@ -44,12 +46,12 @@ const ageBands: readonly Weighted<readonly [number, number]>[] = [
 ];
 
 /** Birmingham (including Sutton Coldfield) and Solihull postcode districts. */
-const outwardCodes = [
+export const birminghamAndSolihullDistricts: readonly string[] = [
   'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'B10', 'B11', 'B12', 'B13', 'B14', 'B15', 'B16', 'B17',
   'B18', 'B19', 'B20', 'B21', 'B23', 'B24', 'B25', 'B26', 'B27', 'B28', 'B29', 'B30', 'B31', 'B32', 'B33', 'B34',
   'B35', 'B36', 'B37', 'B38', 'B40', 'B42', 'B43', 'B44', 'B45', 'B47', 'B72', 'B73', 'B74', 'B75', 'B76',
   'B90', 'B91', 'B92', 'B93', 'B94',
-] as const;
+];
 
 /** Letters Royal Mail uses in the inward code (never C, I, K, M, O or V). */
 const inwardLetters = [...'ABDEFGHJLNPQRSTUWXYZ'];
@@ -61,6 +63,8 @@ const sexes: readonly Weighted<'1' | '2'>[] = [
 
 export function createPatientPool(options: PatientPoolOptions): PatientPool {
   const { size, seed, referenceDay } = options;
+  const districts = options.postcodeDistricts ?? birminghamAndSolihullDistricts;
+  if (districts.length === 0) throw new Error('a patient pool needs at least one postcode district');
   if (!Number.isInteger(size) || size < 1) throw new Error(`patient pool size must be a positive integer, got ${size}`);
   if (size > maxPatientPoolSize) throw new Error(`patient pool size ${size} exceeds the maximum of ${maxPatientPoolSize}`);
   const random = createSeededRandom(seed);
@@ -76,7 +80,7 @@ export function createPatientPool(options: PatientPoolOptions): PatientPool {
       nhsNumber,
       birthDate: isoDate(birthDay),
       birthDay,
-      postcode: `${random.pick(outwardCodes)} ${random.int(1, 9)}${random.pick(inwardLetters)}${random.pick(inwardLetters)}`,
+      postcode: `${random.pick(districts)} ${random.int(1, 9)}${random.pick(inwardLetters)}${random.pick(inwardLetters)}`,
       sex: random.weighted(sexes),
     });
   }

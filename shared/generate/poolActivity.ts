@@ -1,13 +1,23 @@
+import { PatientDayLedger } from './patientDayLedger';
 import { ReferralLedger } from './referralLedger';
 
 /**
  * What the flows generated earlier in a run did to each pooled patient, so later flows can follow it:
  * prescriptions after a discharge, a mental health referral within days of one, care clusters under a
- * referral that is in the referrals file. Stored as columns of numbers (a few bytes per spell or
- * referral), never as rows, so memory stays small however large the extracts are.
+ * referral that is in the referrals file; for Community 360, community referrals after an A&E departure
+ * home, imaging after an attendance that ended in admission, care contacts under a referral in the
+ * referrals file. Stored as columns of numbers (a few bytes per spell, attendance or referral), never as
+ * rows, so memory stays small however large the extracts are.
  */
 export class PoolActivity {
+  /** Mental health referrals care clusters may attach to. */
   readonly referrals = new ReferralLedger();
+  /** Community (CSDS) referrals care contacts may attach to. */
+  readonly communityReferrals = new ReferralLedger();
+  /** Departure days of A&E attendances that ended with the patient going home (or to a care home, or custody). */
+  readonly emergencyDepartures: PatientDayLedger;
+  /** Arrival days of A&E attendances that ended in admission, tagged with the index of the acute provider. */
+  readonly emergencyAdmissions: PatientDayLedger;
 
   private readonly firstDischarge: Int32Array;
   private readonly nextDischarge: number[] = [];
@@ -16,6 +26,8 @@ export class PoolActivity {
   private readonly recordedFlows = new Set<string>();
 
   constructor(readonly poolSize: number) {
+    this.emergencyDepartures = new PatientDayLedger(poolSize);
+    this.emergencyAdmissions = new PatientDayLedger(poolSize);
     this.firstDischarge = new Int32Array(poolSize).fill(-1);
     this.deathDays = new Float64Array(poolSize).fill(Number.NaN);
   }

@@ -1,7 +1,7 @@
 /**
- * Referrals a care cluster may be attached to: written intact to the referrals file, accepted, and with a
- * provider that clusters adults. Service request numbers only grow, so any number at or above
- * `firstUnusedRequestNumber` names no referral in the file.
+ * Referrals a later flow may attach rows to: written intact to the referrals file and, for care clusters,
+ * accepted by a provider that clusters adults; for care contacts, any intact community referral. Service
+ * request numbers only grow, so any number at or above `firstUnusedRequestNumber` names no referral in the file.
  */
 export class ReferralLedger {
   private readonly requestNumbers: number[] = [];

@@ -573,13 +573,13 @@ describe('generateExtracts (CareFlow Insights flows)', () => {
       const outDir = join(folder, 'refused');
 
       // Act
-      const unknownFlow = generateExtracts({ outDir, flows: ['sus-apc'], rowsByFlow: { ecds: 10 } });
+      const unknownFlow = generateExtracts({ outDir, flows: ['sus-apc'], rowsByFlow: { 'sus-op': 10 } });
       const badCount = generateExtracts({ outDir, flows: careFlowFlows, rowsByFlow: { prescribing: 2.5 } });
       const twice = generateExtracts({ outDir, flows: ['prescribing', 'prescribing'] });
       const tooManyClusters = generateExtracts({ outDir, patients: 200, flows: ['mhsds-care-clusters'], rowsByFlow: { 'mhsds-care-clusters': 100_000 } });
 
       // Assess
-      await expect(unknownFlow).rejects.toThrow(/unknown flow\(s\) ecds/);
+      await expect(unknownFlow).rejects.toThrow(/unknown flow\(s\) sus-op/);
       await expect(badCount).rejects.toThrow(/rowsByFlow.prescribing must be a positive integer/);
       await expect(twice).rejects.toThrow(/listed twice: prescribing/);
       await expect(tooManyClusters).rejects.toThrow(/need more referrals than the \d+ clusterable ones/);

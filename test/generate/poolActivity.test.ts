@@ -61,4 +61,22 @@ describe('PoolActivity', () => {
     expect(referrals.at(1)).toEqual({ requestNumber: 603, patientIndex: 0, receivedDay: 19_950, dischargeDay: 20_000 });
     expect(referrals.firstUnusedRequestNumber).toBe(608);
   });
+
+  it('keeps A&E departures, admissions and community referrals apart from the CareFlow ledgers', () => {
+    // Prepare
+    const activity = new PoolActivity(3);
+
+    // Act
+    activity.emergencyDepartures.record(0, 19_900);
+    activity.emergencyAdmissions.record(0, 19_950, 2);
+    activity.communityReferrals.noteRequestNumber(700);
+    activity.communityReferrals.record({ requestNumber: 700, patientIndex: 0, receivedDay: 19_905, dischargeDay: undefined });
+
+    // Assess
+    expect(activity.emergencyDepartures.of(0)).toEqual([{ day: 19_900, tag: 0 }]);
+    expect(activity.emergencyAdmissions.of(0)).toEqual([{ day: 19_950, tag: 2 }]);
+    expect(activity.communityReferrals.length).toBe(1);
+    expect(activity.referrals.length).toBe(0);
+    expect(activity.dischargesOf(0)).toEqual([]);
+  });
 });

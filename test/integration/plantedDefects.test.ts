@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DqReport } from '../../shared/dq/dqReport';
-import { careFlowFlows, generateExtracts, GenerationManifest } from '../../shared/generate/generateExtracts';
+import { careFlowFlows, community360Flows, generateExtracts, GenerationManifest } from '../../shared/generate/generateExtracts';
 import { listExtractFiles } from '../../shared/hosting/local/listExtractFiles';
 import { Zones } from '../../shared/storage/zones';
 import { startTestHost, TestHost } from '../support/startTestHost';
@@ -31,7 +31,30 @@ const ruleDefects: Record<string, Record<string, string[]>> = {
     'MHC-NHS-VALID': ['invalidNhsNumber', 'missingNhsNumber'],
     'MHC-START-LE-END': ['startAfterEnd'],
   },
+  ecds: {
+    'ECDS-NHS-VALID': ['invalidNhsNumber', 'missingNhsNumber'],
+    'ECDS-DEST-PRESENT': ['missingDischargeDestination'],
+    'ECDS-DEST-KNOWN': ['unknownDischargeDestination'],
+    'ECDS-DEPART-AFTER-ARRIVAL': ['departureBeforeArrival'],
+  },
+  'csds-referrals': {
+    'CSR-NHS-VALID': ['invalidNhsNumber', 'missingNhsNumber'],
+    'CSR-RECEIVED-LE-DISCH': ['dischargedBeforeReceived'],
+  },
+  'csds-contacts': {
+    'CSC-NHS-VALID': ['invalidNhsNumber', 'missingNhsNumber'],
+  },
+  dids: {
+    'DIDS-NHS-VALID': ['invalidNhsNumber', 'missingNhsNumber'],
+    'DIDS-TEST-DATE-PRESENT': ['missingTestDate'],
+    'DIDS-DATE-SEQUENCE': ['dateSequenceBroken'],
+    'DIDS-BIRTH-LE-TEST': ['birthAfterTest'],
+    'DIDS-TEST-NOT-FUTURE': ['testInFuture'],
+    'DIDS-IMAGING-CODE-KNOWN': ['unknownImagingCode'],
+  },
 };
+
+const productOf = (flow: string) => (careFlowFlows.includes(flow) ? 'careflow' : 'community360');
 
 /** The generator plants each kind of defect and counts it; the DQ reports must count exactly the same. */
 describe('DQ counts equal the defects the generator planted', () => {
@@ -42,14 +65,22 @@ describe('DQ counts equal the defects the generator planted', () => {
 
   beforeAll(async () => {
     t = await startTestHost();
-    manifest = await generateExtracts({ outDir: folder, seed: 7, patients: 400, months: 6, defectRate: 0.05, flows: careFlowFlows, rowsByFlow: { 'mhsds-referrals': 400, 'mhsds-care-clusters': 300 } });
-    // Referrals before clusters, so the last report's cross-flow rule sees every referral.
-    const order = ['sus-apc', 'prescribing', 'mhsds-referrals', 'mhsds-care-clusters'];
+    manifest = await generateExtracts({
+      outDir: folder,
+      seed: 7,
+      patients: 400,
+      months: 6,
+      defectRate: 0.05,
+      flows: [...careFlowFlows, ...community360Flows],
+      rowsByFlow: { 'mhsds-referrals': 400, 'mhsds-care-clusters': 300, ecds: 1500 },
+    });
+    // Referrals before what refers to them, so the last reports' cross-flow rules see every referral.
+    const order = ['sus-apc', 'prescribing', 'mhsds-referrals', 'mhsds-care-clusters', 'ecds', 'dids', 'csds-referrals', 'csds-contacts'];
     const files = listExtractFiles(folder).sort((a, b) => order.indexOf(a.flow) - order.indexOf(b.flow));
     for (const file of files) {
       const outcome = await t.host.drop(file.flow, file.file, file.fileName);
       await t.host.runUntilQuiet();
-      const found = await t.host.dependencies.blobs.readText(Zones.reports, `dq/careflow/${outcome.extractId!.slice(0, 16)}/report.json`);
+      const found = await t.host.dependencies.blobs.readText(Zones.reports, `dq/${productOf(file.flow)}/${outcome.extractId!.slice(0, 16)}/report.json`);
       reports[file.flow] = JSON.parse(found!.text) as DqReport;
     }
   });
@@ -61,7 +92,7 @@ describe('DQ counts equal the defects the generator planted', () => {
   const planted = (flow: string, defect: string) => manifest.plantedDefects[flow][defect];
 
   it('plants some of every defect class in every flow', () => {
-    for (const flow of careFlowFlows) expect(Object.entries(manifest.plantedDefects[flow]).filter(([, count]) => count === 0)).toEqual([]);
+    for (const flow of [...careFlowFlows, ...community360Flows]) expect(Object.entries(manifest.plantedDefects[flow]).filter(([, count]) => count === 0)).toEqual([]);
   });
 
   describe.each(Object.entries(ruleDefects))('%s', (flow, rules) => {
@@ -80,6 +111,11 @@ describe('DQ counts equal the defects the generator planted', () => {
       expect(row.balanced).toBe(true);
       expect(row.rowsIn).toBe(row.rowsLoaded + row.rowsQuarantined);
     });
+  });
+
+  it('counts contacts whose referral is in no loaded referrals extract', () => {
+    const rule = reports['csds-contacts'].rules.find((candidate) => candidate.ruleId === 'C360-CONTACT-REFERRAL-EXISTS')!;
+    expect(rule.rowsFailing).toBe(planted('csds-contacts', 'orphanContact'));
   });
 
   it('counts clusters whose referral is in no loaded referrals extract', () => {
