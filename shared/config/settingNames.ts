@@ -12,8 +12,13 @@ export const SettingNames = {
   eventGridTopicEndpoint: 'EVENT_GRID_TOPIC_ENDPOINT',
   warehouseKind: 'WAREHOUSE_KIND',
   duckDbPath: 'DUCKDB_PATH',
+  /** WAREHOUSE_KIND=synapse: the dedicated SQL pool endpoint (`<workspace>.sql.azuresynapse.net`) and pool name. */
+  synapseServer: 'SYNAPSE_SERVER',
+  synapseDatabase: 'SYNAPSE_DATABASE',
   ingestTrigger: 'INGEST_TRIGGER',
   logLevel: 'DSCRO_LOG_LEVEL',
+  /** Set by the platform when the app is linked to Application Insights; telemetry then goes there via OpenTelemetry. */
+  applicationInsightsConnectionString: 'APPLICATIONINSIGHTS_CONNECTION_STRING',
   /** Laptop only (func start): where local keys and events live when Key Vault and Event Grid are not configured. */
   localStateDir: 'DSCRO_LOCAL_STATE_DIR',
 } as const;

@@ -15,6 +15,12 @@ export const ErrorCodes = {
   referenceData: 'DSCRO-REF-001',
   warehouse: 'DSCRO-WH-001',
   stageFailed: 'DSCRO-STAGE-001',
+  /** Operator tools: a request that names no queue, no messages, or an unknown stage. */
+  invalidOperation: 'DSCRO-OPS-001',
+  /** A purge without explicit confirmation: dead letters are the only copy of a failed message. */
+  purgeNotConfirmed: 'DSCRO-OPS-002',
+  /** Reprocess: the extract, or the input the chosen stage reads, is not there. */
+  reprocessInputMissing: 'DSCRO-OPS-003',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -25,6 +25,8 @@ export interface ExtractManifest {
   schemaVersion: 1;
   extractId: string;
   flow: string;
+  /** The correlation id ingest gave the landed file; each product's chain carries it in its messages. */
+  correlationId?: string;
   fileName: string;
   landedPath: string;
   acceptedPath?: string;

@@ -62,6 +62,9 @@ export async function runStage(stage: StageName, body: unknown, handler: StageHa
     const error = toError(thrown);
     const code = error instanceof PipelineError ? error.code : ErrorCodes.stageFailed;
     telemetry.log('error', `${stage} failed: ${error.message}`, dimensions, { errorCode: code, deliveryCount });
+    // The transport dead-letters after this delivery (Service Bus by queue property, the local bus by the same
+    // constant), so the count is emitted here, once, on the path both hosts share.
+    if (deliveryCount >= maxDeliveryCount) telemetry.metric('deadletter.count', 1, dimensions, { errorCode: code, queue: queueOf(stage) });
     await recordFailure(message, stage, error, dependencies, startedAt, deliveryCount).catch(() => undefined);
     throw new StageFailedError(stage, message, error);
   }

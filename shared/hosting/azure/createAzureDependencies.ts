@@ -14,11 +14,14 @@ import { LocalSecretStore } from '../../secrets/local-secret-store';
 import { SecretStore } from '../../secrets/secret-store.port';
 import { StageDependencies } from '../../stages/StageDependencies';
 import { AzureBlobStore } from '../../storage/azure-blob-store';
+import { azureMonitorTelemetry } from '../../telemetry/azureMonitorTelemetry';
 import { JsonLinesTelemetry } from '../../telemetry/JsonLinesTelemetry';
 import { Telemetry } from '../../telemetry/telemetry.port';
 import { buildWarehouseModel } from '../../warehouse/buildWarehouseModel';
 import { DuckDbWarehouse } from '../../warehouse/DuckDbWarehouse';
 import { prepareWarehouse } from '../../warehouse/prepareWarehouse';
+import { SynapseWarehouse } from '../../warehouse/synapse/SynapseWarehouse';
+import { TediousSqlSession } from '../../warehouse/synapse/TediousSqlSession';
 import { Warehouse } from '../../warehouse/warehouse.port';
 
 type Environment = Record<string, string | undefined>;
@@ -27,8 +30,9 @@ type Environment = Record<string, string | undefined>;
  * The composition root for the Functions host: managed identity everywhere in Azure (identity-based settings),
  * connection strings only where an emulator needs them (Azurite, the Service Bus emulator).
  */
-export async function createAzureDependencies(env: Environment = process.env, telemetry: Telemetry = new JsonLinesTelemetry(process.stdout)): Promise<StageDependencies> {
+export async function createAzureDependencies(env: Environment = process.env, chosenTelemetry?: Telemetry): Promise<StageDependencies> {
   const credential = new DefaultAzureCredential();
+  const telemetry = chosenTelemetry ?? telemetryFor(env, credential);
   const registry = DefinitionRegistry.load();
   const model = buildWarehouseModel(registry);
   const blobs = new AzureBlobStore(
@@ -41,9 +45,15 @@ export async function createAzureDependencies(env: Environment = process.env, te
     : ServiceBusTransport.fromNamespace(required(env, SettingNames.serviceBusNamespace), credential);
   const secrets = secretStore(env, credential);
   const events = eventPublisher(env, credential);
-  const warehouse = await openWarehouse(env, blobs);
+  const warehouse = await openWarehouse(env, blobs, credential);
   await prepareWarehouse(warehouse, model);
   return { blobs, transport, secrets, events, warehouse, registry, model, manifests: new ManifestStore(blobs), telemetry, clock: () => new Date() };
+}
+
+/** Application Insights through OpenTelemetry when the connection string is set; else JSON lines to the log stream. */
+function telemetryFor(env: Environment, credential: TokenCredential): Telemetry {
+  const connectionString = env[SettingNames.applicationInsightsConnectionString];
+  return connectionString ? azureMonitorTelemetry(connectionString, credential) : new JsonLinesTelemetry(process.stdout);
 }
 
 /** Key Vault in Azure; on a laptop, the local key folder only when asked for explicitly. Never a default key. */
@@ -59,10 +69,15 @@ function eventPublisher(env: Environment, credential: TokenCredential): EventPub
   throw new Error(`app setting ${SettingNames.eventGridTopicEndpoint} is not set (or ${SettingNames.localStateDir} for a laptop run)`);
 }
 
-async function openWarehouse(env: Environment, blobs: AzureBlobStore): Promise<Warehouse> {
+/** One setting picks the warehouse; Synapse signs in with the same managed identity as everything else. */
+async function openWarehouse(env: Environment, blobs: AzureBlobStore, credential: TokenCredential): Promise<Warehouse> {
   const kind = env[SettingNames.warehouseKind] ?? 'duckdb';
   if (kind === 'duckdb') return DuckDbWarehouse.open(env[SettingNames.duckDbPath] ?? '.local/warehouse.duckdb', blobs);
-  throw new Error(`${SettingNames.warehouseKind}=${kind} is not supported by this build; use duckdb`);
+  if (kind === 'synapse') {
+    const session = new TediousSqlSession({ server: required(env, SettingNames.synapseServer), database: required(env, SettingNames.synapseDatabase), credential });
+    return new SynapseWarehouse(session, blobs);
+  }
+  throw new Error(`${SettingNames.warehouseKind}=${kind} is not supported; use duckdb or synapse`);
 }
 
 function required(env: Environment, name: string): string {

@@ -84,8 +84,11 @@ export async function assureQuality(message: StageMessage, dependencies: StageDe
       data: { product: product.id, runId, status, rulesFailed: summary.rulesFailed, rulesWarned: summary.rulesWarned, extractId: message.extractId, flow: flow.id, reportPath: `${Zones.reports}/${reportPath}`, correlationId: message.correlationId },
     },
   ]);
+  // Every rule reports both counters (0 or 1) on every run, so a chart of a rule's failures has no gaps to misread.
+  const dimensions = { correlationId: message.correlationId, product: product.id, flow: flow.id, stage: 'dq', extractId: message.extractId };
   for (const result of results) {
-    if (result.status !== 'pass') dependencies.telemetry.metric(`dq.rule_${result.status}`, 1, { correlationId: message.correlationId, product: product.id, flow: flow.id, stage: 'dq', extractId: message.extractId }, { rule: result.ruleId });
+    dependencies.telemetry.metric('dq.rule_fail', result.status === 'fail' ? 1 : 0, dimensions, { rule: result.ruleId });
+    dependencies.telemetry.metric('dq.rule_warn', result.status === 'warn' ? 1 : 0, dimensions, { rule: result.ruleId });
   }
   return {
     rowsIn: results.reduce((sum, result) => Math.max(sum, result.rowsChecked), 0),

@@ -7,6 +7,7 @@ import { ExtractManifest } from '../../manifest/extractManifest';
 import { StageMessage } from '../../messaging/stageMessage';
 import { BlobPaths } from '../../storage/paths';
 import { Zones } from '../../storage/zones';
+import { LogLevel, TelemetryValue } from '../../telemetry/telemetry.port';
 import { StageDependencies } from '../StageDependencies';
 import { checkHeader } from './checkHeader';
 import { extractCoverage } from './extractCoverage';
@@ -33,16 +34,17 @@ export interface IngestOutcome {
  * quarantine. Idempotent: a redelivered event either resumes an unfinished ingest or records a duplicate.
  */
 export async function ingestLandedBlob(path: string, dependencies: StageDependencies): Promise<IngestOutcome> {
-  const { blobs, registry, manifests, telemetry, clock } = dependencies;
-  const logContext = { stage: 'ingest' };
+  const { blobs, registry, manifests, clock } = dependencies;
+  // One correlation id per landed file: it follows the extract into the manifest and every stage message.
+  const correlationId = randomUUID();
   let landed;
   try {
     landed = parseLandedBlob(path);
   } catch (error) {
-    return rejectUnidentified(path, toError(error), dependencies);
+    return rejectUnidentified(path, toError(error), dependencies, correlationId);
   }
   if (!registry.hasFlow(landed.flow)) {
-    return rejectUnidentified(path, new PipelineError(ErrorCodes.unknownFlow, `no flow is defined for folder '${landed.flow}'`, { flow: landed.flow }), dependencies);
+    return rejectUnidentified(path, new PipelineError(ErrorCodes.unknownFlow, `no flow is defined for folder '${landed.flow}'`, { flow: landed.flow }), dependencies, correlationId);
   }
   const flow = registry.flow(landed.flow);
   const scan = await scanExtract(await blobs.openRead(Zones.raw, path), landed.gzip);
@@ -51,18 +53,20 @@ export async function ingestLandedBlob(path: string, dependencies: StageDependen
   const now = clock().toISOString();
   const precedence = extractPrecedence(landed.fileName, extractId);
   const existing = await manifests.read(flow.id, extractId);
+  const products = registry.productsOfFlow(flow.id);
+  const log = ingestLog(dependencies, products.map((product) => product.id), { correlationId: existing?.correlationId ?? correlationId, flow: flow.id, extractId });
   if (existing?.status === 'accepted' && existing.dispatchedAt) {
     await manifests.update(flow.id, extractId, (manifest) => manifest.duplicates.push({ fileName: landed.fileName, landedPath: path, at: now }));
-    telemetry.log('warn', 'duplicate extract skipped', { ...logContext, flow: flow.id, extractId }, { fileName: landed.fileName });
+    log('warn', 'duplicate extract skipped', { fileName: landed.fileName, duplicateCorrelationId: correlationId });
     return { status: 'duplicate', path, flow: flow.id, extractId, messages: [] };
   }
-  const products = registry.productsOfFlow(flow.id);
   const manifest: ExtractManifest = existing?.status === 'accepted'
     ? existing
     : {
         schemaVersion: 1,
         extractId,
         flow: flow.id,
+        correlationId,
         fileName: landed.fileName,
         landedPath: `${Zones.raw}/${path}`,
         precedence,
@@ -72,7 +76,7 @@ export async function ingestLandedBlob(path: string, dependencies: StageDependen
         sizeBytes: scan.bytes,
         header: { columns: header.columns, unknownColumns: header.unknownColumns, missingColumns: header.missingColumns },
         duplicates: [],
-        products: Object.fromEntries(products.map((product) => [product.id, { correlationId: randomUUID(), stages: {} }])),
+        products: Object.fromEntries(products.map((product) => [product.id, { correlationId, stages: {} }])),
       };
   if (header.rejection) {
     const quarantinePath = BlobPaths.rejectedFile(flow.id, extractId, landed.fileName);
@@ -81,7 +85,7 @@ export async function ingestLandedBlob(path: string, dependencies: StageDependen
     await blobs.write(Zones.quarantine, BlobPaths.rejectedFileReason(flow.id, extractId), JSON.stringify(reason, null, 2), { contentType: 'application/json' });
     manifest.rejection = { ...header.rejection, quarantinePath: `${Zones.quarantine}/${quarantinePath}` };
     await writeManifest(dependencies, manifest);
-    telemetry.log('warn', `extract rejected: ${header.rejection.reason}`, { ...logContext, flow: flow.id, extractId }, { errorCode: header.rejection.code });
+    log('warn', `extract rejected: ${header.rejection.reason}`, { errorCode: header.rejection.code });
     return { status: 'rejected', path, flow: flow.id, extractId, reason: header.rejection.reason, code: header.rejection.code, messages: [] };
   }
   const acceptedPath = BlobPaths.acceptedExtract(flow.id, extractId, landed.gzip ? '.csv.gz' : '.csv');
@@ -94,7 +98,7 @@ export async function ingestLandedBlob(path: string, dependencies: StageDependen
   const messages: StageMessage[] = products.map((product) => ({
     schemaVersion: 1,
     stage: firstStage,
-    correlationId: manifest.products[product.id]?.correlationId ?? randomUUID(),
+    correlationId: manifest.products[product.id]?.correlationId ?? manifest.correlationId ?? correlationId,
     product: product.id,
     flow: flow.id,
     extractId,
@@ -106,7 +110,7 @@ export async function ingestLandedBlob(path: string, dependencies: StageDependen
   await manifests.update(flow.id, extractId, (current) => {
     current.dispatchedAt = now;
   });
-  telemetry.log('info', 'extract accepted', { ...logContext, flow: flow.id, extractId }, { bytes: scan.bytes, unknownColumns: header.unknownColumns.join(',') });
+  log('info', 'extract accepted', { bytes: scan.bytes, unknownColumns: header.unknownColumns.join(',') });
   return { status: 'accepted', path, flow: flow.id, extractId, messages };
 }
 
@@ -116,11 +120,24 @@ async function writeManifest(dependencies: StageDependencies, manifest: ExtractM
 }
 
 /** No flow to file it under: the reason goes to quarantine/files/_unidentified/, the file stays where it landed. */
-async function rejectUnidentified(path: string, error: Error, dependencies: StageDependencies): Promise<IngestOutcome> {
+/**
+ * Ingest serves every product of the flow at once, so each line is written once per product: a query by product
+ * then sees its own ingests, like every later stage.
+ */
+function ingestLog(dependencies: StageDependencies, products: string[], dimensions: { correlationId: string; flow: string; extractId: string }) {
+  return (level: LogLevel, message: string, properties: Record<string, TelemetryValue>) => {
+    for (const product of products.length ? products : [undefined]) {
+      dependencies.telemetry.log(level, message, { ...dimensions, stage: 'ingest', ...(product ? { product } : {}) }, properties);
+    }
+  };
+}
+
+/** Unidentified files have no flow, so no product: their lines carry the correlation id and stage only. */
+async function rejectUnidentified(path: string, error: Error, dependencies: StageDependencies, correlationId: string): Promise<IngestOutcome> {
   const code = error instanceof PipelineError ? error.code : ErrorCodes.unreadableFile;
   const fileKey = createHash('sha256').update(path).digest('hex').slice(0, 32);
   const reason = { code, reason: error.message, landedPath: `${Zones.raw}/${path.slice(0, 400)}`, at: dependencies.clock().toISOString() };
   await dependencies.blobs.write(Zones.quarantine, BlobPaths.rejectedFileReason('_unidentified', fileKey), JSON.stringify(reason, null, 2), { contentType: 'application/json' });
-  dependencies.telemetry.log('warn', `landed file rejected: ${error.message}`, { stage: 'ingest' }, { errorCode: code });
+  dependencies.telemetry.log('warn', `landed file rejected: ${error.message}`, { stage: 'ingest', correlationId }, { errorCode: code });
   return { status: 'rejected', path, reason: error.message, code, messages: [] };
 }

@@ -79,12 +79,13 @@ describe('ecds rules', () => {
     expect(result.status).toBe('fail');
   });
 
-  it('ECDS-DEST-PRESENT counts attendances with no discharge destination', async () => {
+  it('ECDS-DEST-PRESENT counts departed attendances with no discharge destination, not those still in the department', async () => {
     // Prepare
     const rows = [
-      attendance('home', { discharge_destination_snomed: '306689006', discharge_destination_known: 'true' }),
-      attendance('missing', { discharge_destination_snomed: null, discharge_destination_known: 'false' }),
-      attendance('unknown', { discharge_destination_snomed: '123456789', discharge_destination_known: 'false' }),
+      attendance('home', { departure_date: '2024-05-01', discharge_destination_snomed: '306689006', discharge_destination_known: 'true' }),
+      attendance('missing', { departure_date: '2024-05-01', discharge_destination_snomed: null, discharge_destination_known: 'false' }),
+      attendance('unknown', { departure_date: '2024-05-01', discharge_destination_snomed: '123456789', discharge_destination_known: 'false' }),
+      attendance('still-here', { departure_date: null, discharge_destination_snomed: null, discharge_destination_known: 'false' }),
     ];
 
     // Act
