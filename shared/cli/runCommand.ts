@@ -9,6 +9,7 @@ import { LocalHost } from '../hosting/local/LocalHost';
 import { startAzurite } from '../hosting/local/startAzurite';
 import { startLocalHttpServer } from '../hosting/local/localHttpServer';
 import { runExtracts } from '../hosting/local/runExtracts';
+import { servedUrlLines } from '../hosting/local/servedUrlLines';
 import { exitCodeOf, formatRunSummary } from '../hosting/local/runSummary';
 
 export interface RunCommandOptions {
@@ -55,8 +56,7 @@ export async function runCommand(options: RunCommandOptions, print: (line: strin
   }
   const { url } = await startLocalHttpServer(host.dependencies, options.port);
   print(`Serving on ${url}`);
-  print(`  ${url}/api/status                 extract status (JSON)`);
-  for (const product of host.dependencies.registry.products()) print(`  ${url}/reports/dq/${product.id}/latest   ${product.title} DQ report`);
+  for (const line of servedUrlLines(url, host.dependencies.registry.products())) print(line);
   print('Press Ctrl-C to stop.');
   await new Promise<void>((resolveStop) => process.once('SIGINT', () => resolveStop()));
   await host.close();

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrorCodes } from '../errors/errorCodes';
 import { PipelineError } from '../errors/pipelineError';
+import { checkViewMetrics } from './checkViewMetrics';
 import { FlowDefinition, ProductDefinition } from './definitionTypes';
 import { describeSchemaErrors, schemaValidator } from './jsonSchemas';
 import { projectRoot } from './projectRoot';
@@ -73,6 +74,7 @@ export class DefinitionRegistry {
         if (!existsSync(join(this.root, view.file))) {
           throw new PipelineError(ErrorCodes.invalidDefinition, `view '${view.name}' names ${view.file}, which does not exist`, { product: product.id });
         }
+        checkViewMetrics(product, view);
       }
     }
   }

@@ -1,4 +1,5 @@
 import { RuleSeverity, RuleThreshold } from '../dq/dqReport';
+import { ViewMetricsDefinition } from './viewMetricsTypes';
 
 /**
  * A flow is one DSCRO dataset, described by definition (DESIGN.md §3): its schema, identifiers, mappings,
@@ -182,6 +183,8 @@ export interface ViewDefinition {
   file: string;
   /** Patient-level views are never returned row by row to commissioners, only aggregated. */
   patientLevel?: boolean;
+  /** What commissioners may see of the view, under disclosure control (shared/definitions/viewMetricsTypes.ts). */
+  metrics?: ViewMetricsDefinition;
 }
 
 export interface ProductDqRuleDefinition extends DqRuleDefinition {

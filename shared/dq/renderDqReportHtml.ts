@@ -1,4 +1,6 @@
 import type { DqReport, ReconciliationRow, RuleResult, RuleSample, RuleStatus, RuleThreshold } from './dqReport';
+import { disclosedRate } from '../disclosure/disclosedRate';
+import { DisclosedCount, disclosureControlledCount, SUPPRESSED } from '../disclosure/disclosureControlledCount';
 import { escapeHtml } from './escapeHtml';
 
 /**
@@ -10,15 +12,6 @@ export type DqReportAudience = 'commissioner' | 'operations';
 export interface RenderDqReportOptions {
   /** Defaults to 'commissioner' so a caller that forgets to choose never publishes unrounded counts. */
   audience?: DqReportAudience;
-}
-
-export type DisclosedCount = number | '*';
-
-/** NHS Digital rule (DESIGN.md §7): 0 stays 0, 1–7 is suppressed, everything else is rounded to the nearest 5. */
-export function disclosureControlledCount(count: number): DisclosedCount {
-  if (count <= 0) return 0;
-  if (count < 8) return '*';
-  return Math.round(count / 5) * 5;
 }
 
 const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
@@ -87,16 +80,15 @@ const commissionerCounts: CountPresenter = {
   count: (value) => disclosedHtml(disclosureControlledCount(value)),
   // Computed from the rounded counts: the unrounded rate beside a rounded denominator would give the exact numerator back.
   rate: (failing, checked) => {
-    const shownFailing = disclosureControlledCount(failing);
-    const shownChecked = disclosureControlledCount(checked);
-    if (shownFailing === '*' || shownChecked === '*') return SUPPRESSED_HTML;
-    if (shownChecked === 0) return NOT_APPLICABLE_HTML;
-    return escapeHtml(formatRate(shownFailing / shownChecked));
+    const rate = disclosedRate(disclosureControlledCount(failing), disclosureControlledCount(checked));
+    if (rate === SUPPRESSED) return SUPPRESSED_HTML;
+    if (rate === null) return NOT_APPLICABLE_HTML;
+    return escapeHtml(formatRate(rate));
   },
 };
 
 function disclosedHtml(value: DisclosedCount): string {
-  return value === '*' ? SUPPRESSED_HTML : escapeHtml(integer.format(value));
+  return value === SUPPRESSED ? SUPPRESSED_HTML : escapeHtml(integer.format(value));
 }
 
 function renderOverview(report: DqReport, audience: DqReportAudience): string {

@@ -1,6 +1,6 @@
 import type { RuleStatus } from '../../shared/dq/dqReport';
 import { escapeHtml } from '../../shared/dq/escapeHtml';
-import { disclosureControlledCount, renderDqReportHtml } from '../../shared/dq/renderDqReportHtml';
+import { renderDqReportHtml } from '../../shared/dq/renderDqReportHtml';
 import { dqReportFactory, reconciliationRowFactory, ruleResultFactory } from '../factories/dqReportFactory';
 
 const SUPPRESSED = '<span class="suppressed" title="Suppressed (disclosure control)">*<span class="visually-hidden"> (suppressed)</span></span>';
@@ -327,24 +327,6 @@ describe('renderDqReportHtml', () => {
     // Assess
     expect(html).toContain('No rules ran in this run.');
     expect(html).toContain('No extracts to reconcile in this run.');
-  });
-});
-
-describe('disclosureControlledCount', () => {
-  it.each([
-    [0, 0],
-    [1, '*'],
-    [7, '*'],
-    [8, 10],
-    [12, 10],
-    [13, 15],
-    [1002, 1000],
-  ])('shows %p as %p', (count, shown) => {
-    // Prepare / Act
-    const result = disclosureControlledCount(count);
-
-    // Assess
-    expect(result).toBe(shown);
   });
 });
 

@@ -1,15 +1,20 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { DqReport } from '../../dq/dqReport';
-import { renderDqReportHtml } from '../../dq/renderDqReportHtml';
-import { DqRunIndex, dqIndexPath } from '../../stages/dq/dqRunIndex';
+import { answerDashboardRequest } from '../../dashboard/answerDashboardRequest';
+import { answerMetricsRequest } from '../../dashboard/answerMetricsRequest';
+import { answerStaticAssetRequest } from '../../dashboard/answerStaticAssetRequest';
+import { dashboardPaths } from '../../dashboard/dashboardPaths';
+import { answerLatestDqReportRequest } from '../../dq/answerLatestDqReportRequest';
+import { escapeHtml } from '../../dq/escapeHtml';
+import { HttpAnswer, jsonAnswer, noStoreHeaders, textAnswer } from '../../http/httpAnswer';
 import { StageDependencies } from '../../stages/StageDependencies';
 import { answerStatusRequest } from '../../status/statusHttpHandler';
-import { Zones } from '../../storage/zones';
 
-/** The HTTP functions, served on loopback by the local runtime: same handlers as the Functions host. */
+/** The HTTP functions, served on loopback by the local runtime: same handlers and routes as the Functions host. */
 export function startLocalHttpServer(dependencies: StageDependencies, port: number): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
-    route(dependencies, request, response).catch((error: Error) => send(response, 500, 'application/json', JSON.stringify({ error: error.message })));
+    route(dependencies, request)
+      .then((answer) => send(response, answer))
+      .catch((error: Error) => send(response, jsonAnswer(500, { error: error.message })));
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -21,37 +26,51 @@ export function startLocalHttpServer(dependencies: StageDependencies, port: numb
   });
 }
 
-async function route(dependencies: StageDependencies, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function route(dependencies: StageDependencies, request: IncomingMessage): Promise<HttpAnswer> {
   const url = new URL(request.url ?? '/', 'http://localhost');
-  if (request.method !== 'GET') return send(response, 405, 'text/plain', 'only GET is served');
-  const status = /^\/api\/status(?:\/([^/]+))?\/?$/.exec(url.pathname);
+  if (request.method !== 'GET') return textAnswer(405, 'only GET is served');
+  const path = decodedPath(url.pathname);
+  if (path === undefined) return textAnswer(400, 'the path is not valid percent-encoding');
+  const query = url.searchParams;
+  const status = /^\/api\/status(?:\/([^/]+))?\/?$/.exec(path);
   if (status) {
-    const answer = await answerStatusRequest(dependencies, status[1], url.searchParams.get('flow') ?? undefined);
-    return send(response, answer.status, 'application/json', JSON.stringify(answer.jsonBody, null, 2));
+    const answer = await answerStatusRequest(dependencies, status[1], query.get('flow') ?? undefined);
+    return jsonAnswer(answer.status, answer.jsonBody);
   }
-  const dq = /^\/reports\/dq\/([a-z0-9]+)\/latest\/?$/.exec(url.pathname);
-  if (dq) {
-    const report = await latestDqReport(dependencies, dq[1]);
-    if (!report) return send(response, 404, 'text/plain', `no DQ report yet for product ${dq[1]}`);
-    return send(response, 200, 'text/html; charset=utf-8', renderDqReportHtml(report));
-  }
-  if (url.pathname === '/') {
-    const products = dependencies.registry.products().map((product) => `<li>${product.title}: <a href="/reports/dq/${product.id}/latest">latest DQ report</a></li>`);
-    return send(response, 200, 'text/html; charset=utf-8', `<!doctype html><title>dscro-flows</title><h1>dscro-flows (local)</h1><ul>${products.join('')}<li><a href="/api/status">extract status (JSON)</a></li></ul>`);
-  }
-  return send(response, 404, 'text/plain', 'not found');
+  const metrics = /^\/api\/products\/([^/]+)\/metrics\/([^/]+)\/?$/.exec(path);
+  if (metrics) return answerMetricsRequest(dependencies, { product: metrics[1], view: metrics[2], from: query.get('from'), to: query.get('to'), provider: query.get('provider') });
+  const dashboard = /^\/dashboard\/([^/]+)\/?$/.exec(path);
+  if (dashboard) return answerDashboardRequest(dependencies, dashboard[1], { from: query.get('from'), to: query.get('to'), provider: query.get('provider') });
+  const asset = /^\/static\/([^/]+)$/.exec(path);
+  if (asset) return answerStaticAssetRequest(asset[1]);
+  const dq = /^\/reports\/dq\/([^/]+)\/latest\/?$/.exec(path);
+  if (dq) return answerLatestDqReportRequest(dependencies, dq[1]);
+  if (path === '/') return indexPage(dependencies);
+  return textAnswer(404, 'not found');
 }
 
-export async function latestDqReport(dependencies: StageDependencies, product: string): Promise<DqReport | undefined> {
-  const index = await dependencies.blobs.readText(Zones.reports, dqIndexPath(product));
-  if (!index) return undefined;
-  const latest = (JSON.parse(index.text) as DqRunIndex).runs[0];
-  if (!latest) return undefined;
-  const report = await dependencies.blobs.readText(Zones.reports, latest.reportPath);
-  return report ? (JSON.parse(report.text) as DqReport) : undefined;
+function indexPage(dependencies: StageDependencies): HttpAnswer {
+  const products = dependencies.registry
+    .products()
+    .map(
+      (product) =>
+        `<li>${escapeHtml(product.title)}: <a href="${dashboardPaths.page(product.id)}">dashboard</a>, <a href="${dashboardPaths.dqReport(product.id)}">latest DQ report</a></li>`,
+    );
+  const body = `<!doctype html><html lang="en-GB"><meta charset="utf-8"><title>dscro-flows</title><h1>dscro-flows (local)</h1><ul>${products.join('')}<li><a href="/api/status">extract status (JSON)</a></li></ul></html>`;
+  return { status: 200, headers: { ...noStoreHeaders, 'content-type': 'text/html; charset=utf-8' }, body };
 }
 
-function send(response: ServerResponse, status: number, contentType: string, body: string): void {
-  response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store' });
-  response.end(body);
+function decodedPath(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+}
+
+function send(response: ServerResponse, answer: HttpAnswer): void {
+  const json = answer.jsonBody !== undefined;
+  const headers = { ...(json ? { 'content-type': 'application/json; charset=utf-8' } : {}), 'cache-control': 'no-store', ...answer.headers };
+  response.writeHead(answer.status, headers);
+  response.end(json ? JSON.stringify(answer.jsonBody, null, 2) : (answer.body ?? ''));
 }
