@@ -26,6 +26,8 @@ import { startTestHost, TestHost } from '../support/startTestHost';
 
 const screenshots = join(projectRoot(), 'test-output', 'screenshots');
 const docsScreenshots = join(projectRoot(), 'docs', 'screenshots');
+/** The README's screenshots are refreshed on request (UPDATE_DOC_SCREENSHOTS=1), so a test run leaves the tree clean. */
+const refreshDocScreenshots = process.env.UPDATE_DOC_SCREENSHOTS === '1';
 const products = ['careflow', 'community360'] as const;
 
 interface Served {
@@ -139,7 +141,7 @@ describeWithChromium('commissioner dashboards in Chromium', () => {
   let browser: RunningChromium;
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    mkdirSync(docsScreenshots, { recursive: true });
+    if (refreshDocScreenshots) mkdirSync(docsScreenshots, { recursive: true });
     browser = await launchChromium();
   }, 60_000);
   afterAll(async () => browser?.close());
@@ -324,7 +326,7 @@ describeWithChromium('commissioner dashboards in Chromium', () => {
       // Act
       const all = await expectDashboardMatchesApi(page, served.baseUrl, { from: firstMonth, to: lastMonth });
       await page.screenshot({ path: join(screenshots, `${product}-dashboard.png`), fullPage: true });
-      await page.screenshot({ path: join(docsScreenshots, `${product}-dashboard.png`), fullPage: true });
+      if (refreshDocScreenshots) await page.screenshot({ path: join(docsScreenshots, `${product}-dashboard.png`), fullPage: true });
 
       // Assess: real-sized data still has suppressed cells (small Trusts, rare modalities)
       const suppressedCells = (await Promise.all(config.charts.map((chart) => tableCells(page, chart.id)))).flat(2).filter((cell) => cell.value === '"*"');
