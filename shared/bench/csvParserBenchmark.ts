@@ -51,7 +51,7 @@ function tallyOf(): Tally & { add(fields: string[]): void } {
 }
 
 const readCsvRecordsCandidate: Candidate = {
-  name: 'papaparse NODE_STREAM_INPUT, for await (readCsvRecords)',
+  name: 'readCsvRecords: chunk callback, async generator',
   async parse(file) {
     const tally = tallyOf();
     for await (const record of readCsvRecords(createReadStream(file), { gzip: false })) tally.add(record.fields);
@@ -81,57 +81,19 @@ function papaparseCallback(kind: 'step' | 'chunk'): Candidate {
   };
 }
 
-/** papaparse's chunk callback behind an async generator: the shape a stage could consume, paused per chunk. */
-const papaparseChunkGenerator: Candidate = {
-  name: 'papaparse chunk callback in an async generator',
+/** How readCsvRecords read before: papaparse's duplex stream, each record pushed through it and awaited. */
+const duplexStreamCandidate: Candidate = {
+  name: 'papaparse NODE_STREAM_INPUT duplex, for await (before)',
   async parse(file) {
     const tally = tallyOf();
-    for await (const fields of papaparseRecords(createReadStream(file, { encoding: 'utf8' }))) tally.add(fields);
+    const text = createReadStream(file, { encoding: 'utf8' });
+    const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: ',', skipEmptyLines: 'greedy' }) as unknown as NodeJS.ReadWriteStream;
+    text.on('error', (error) => parser.emit('error', error));
+    text.pipe(parser);
+    for await (const fields of parser as unknown as AsyncIterable<string[]>) tally.add(fields);
     return tally;
   },
 };
-
-/** Rows parsed from each chunk of text wait here; the source is paused until the consumer has taken them. */
-async function* papaparseRecords(text: Readable): AsyncGenerator<string[]> {
-  let ready: string[][] = [];
-  let finished = false;
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  const signal = () => {
-    wake?.();
-    wake = undefined;
-  };
-  const config = {
-    delimiter: ',',
-    skipEmptyLines: 'greedy' as const,
-    chunk: (results: Papa.ParseResult<string[]>) => {
-      ready = ready.length === 0 ? results.data : ready.concat(results.data);
-      text.pause();
-      signal();
-    },
-    complete: () => {
-      finished = true;
-      signal();
-    },
-    error: (error: Error) => {
-      failure = error;
-      signal();
-    },
-  };
-  Papa.parse(text as unknown as File, config as unknown as Papa.ParseLocalConfig<string[], File>);
-  for (;;) {
-    if (failure) throw failure;
-    if (ready.length > 0) {
-      const rows = ready;
-      ready = [];
-      yield* rows;
-      continue;
-    }
-    if (finished) return;
-    text.resume();
-    await new Promise<void>((resolve) => (wake = resolve));
-  }
-}
 
 function udsvCandidates(udsv: Udsv): Candidate[] {
   return [
@@ -224,7 +186,7 @@ async function main(): Promise<void> {
     const megabytes = statSync(file).size / 1024 / 1024;
     console.log(`Node ${process.version}; ${rows} sus-apc rows, ${megabytes.toFixed(1)} MiB; best of ${rounds} interleaved rounds`);
     const udsv = loadUdsv();
-    const candidates = [readCsvRecordsCandidate, papaparseCallback('step'), papaparseCallback('chunk'), papaparseChunkGenerator, ...(udsv ? udsvCandidates(udsv) : [])];
+    const candidates = [readCsvRecordsCandidate, duplexStreamCandidate, papaparseCallback('step'), papaparseCallback('chunk'), ...(udsv ? udsvCandidates(udsv) : [])];
     if (!udsv) console.log('udsv is not installed (npm install --no-save udsv, or UDSV_MODULE=<path>): skipped');
     const results = await measureAll(candidates, file);
     console.log('\nparser                                                  wall ms   CPU ms  rows/s (CPU)  MiB/s (CPU)  records   fields      chars');

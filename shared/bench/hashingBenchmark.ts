@@ -12,7 +12,7 @@ import { Pseudonymiser } from '../pseudonymise/Pseudonymiser';
  */
 const blockBytes = 64;
 const rounds = 5;
-/** The cache bound used by the cached variants (the Pseudonymiser's, when it had a cache). */
+/** The Pseudonymiser's cache bound, used by the cached variants. */
 const cacheLimit = 200_000;
 
 type Hasher = (value: string) => string;
