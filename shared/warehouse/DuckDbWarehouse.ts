@@ -12,9 +12,9 @@ import { TableModel, WarehouseModel } from './warehouseModel';
 
 /**
  * DuckDB runs inside the pipeline's process and by default may take 80% of the machine's RAM: a load stages the
- * whole extract in temporary tables, so the process grew with extract size (measured 0.6 GiB RSS at 100k rows,
- * 2.1 GiB at 1M). Capped, DuckDB spills to <warehouse>.tmp instead; at 256 MB the 1M-row load stayed as fast
- * and the process peak stayed near 0.6 GiB (docs/benchmarks.md).
+ * whole extract in temporary tables, so the process grew with extract size (peak RSS 0.5 GiB at 100k rows,
+ * 2.2 GiB at 1M). Capped, DuckDB spills to <warehouse>.tmp instead: at 256 MB the 1M-row peak was 0.7 GiB and
+ * load and link took as long as uncapped (docs/benchmarks.md).
  */
 const memoryLimit = '256MB';
 
